@@ -1,0 +1,64 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { type Digest, deleteDigest } from '@/lib/db';
+import { db } from '@/lib/db/instance';
+import { formatDay } from './format-date';
+
+function DigestRow({ digest }: { digest: Digest }) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  return (
+    <li className="digest-row" data-testid="digest-row" data-date={digest.date}>
+      <div className="digest-main">
+        <strong>{formatDay(digest.date)}</strong>
+        <span className="muted">
+          {' '}
+          · <span data-testid="digest-paper-count">{digest.paperCount}</span> papers · {digest.fileName}
+        </span>
+      </div>
+      {confirming ? (
+        <div className="confirm" role="alertdialog" aria-label="Confirm delete">
+          <span>Delete this digest? Notes and queue are kept.</span>
+          <button
+            type="button"
+            className="danger"
+            data-testid="confirm-delete"
+            disabled={busy}
+            onClick={async () => {
+              setBusy(true);
+              await deleteDigest(db, digest.id);
+            }}
+          >
+            Delete
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="quiet" data-testid="delete-digest" onClick={() => setConfirming(true)}>
+          Delete
+        </button>
+      )}
+    </li>
+  );
+}
+
+/** The imported digests, newest first. */
+export function DigestList({ digests }: { digests: Digest[] }) {
+  if (digests.length === 0) return null;
+  return (
+    <section className="panel">
+      <h2>Digests</h2>
+      <ul className="digests">
+        {digests.map((d) => (
+          <DigestRow key={d.id} digest={d} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function useDigests(): Digest[] | undefined {
+  return useLiveQuery(() => db.digests.orderBy('date').reverse().toArray(), []);
+}

@@ -1,0 +1,110 @@
+import { type DragEvent, useRef, useState } from 'react';
+import type { FileOutcome } from '@/lib/messaging/protocol';
+import { loadSampleDigests } from './sample-digests';
+import { type ImportRun, useImport } from './useImport';
+
+function OutcomeLine({ name, outcome }: { name: string; outcome: FileOutcome | null }) {
+  if (!outcome) return <li className="outcome pending">{name}: waiting…</li>;
+  if (!outcome.ok) {
+    return (
+      <li className="outcome error" data-testid="import-result" data-ok="false">
+        {outcome.error}
+      </li>
+    );
+  }
+  const r = outcome.value;
+  const text =
+    r.status === 'already-imported'
+      ? `already imported (digest of ${r.date}, ${r.knownPapers} papers): nothing added`
+      : `digest of ${r.date}: ${r.newPapers} new papers, ${r.knownPapers} already known, ${r.entries} entries`;
+  return (
+    <li className="outcome ok" data-testid="import-result" data-ok="true" data-status={r.status}>
+      <strong>{name}</strong> {text}
+    </li>
+  );
+}
+
+function Progress({ run }: { run: ImportRun }) {
+  const added = run.outcomes.reduce((sum, o) => sum + (o?.ok ? o.value.newPapers : 0), 0);
+  const failed = run.outcomes.filter((o) => o && !o.ok).length;
+  return (
+    <div className="progress" data-testid="import-progress" data-running={run.running}>
+      <progress value={run.done} max={run.names.length} />
+      <span>
+        {run.running
+          ? `Importing ${run.done} of ${run.names.length} files…`
+          : `Imported ${run.names.length - failed} of ${run.names.length} files`}
+        {` · ${added} new papers`}
+        {failed > 0 && ` · ${failed} refused`}
+      </span>
+    </div>
+  );
+}
+
+/** File picker, drop zone and the per-file results of the last import. */
+export function ImportPanel({ empty }: { empty: boolean }) {
+  const { run, start } = useImport();
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    void start([...event.dataTransfer.files]);
+  };
+
+  return (
+    <section className="panel">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target only; the button inside is the keyboard path */}
+      <div
+        className={`dropzone${dragging ? ' dragging' : ''}`}
+        data-testid="dropzone"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <span>Drop digest files here, or</span>
+        <button type="button" onClick={() => input.current?.click()} disabled={run?.running}>
+          Choose files…
+        </button>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          accept=".txt,text/plain"
+          hidden
+          data-testid="file-input"
+          onChange={(e) => {
+            const files = [...(e.currentTarget.files ?? [])];
+            e.currentTarget.value = '';
+            void start(files);
+          }}
+        />
+      </div>
+      {empty && !run && (
+        <p className="empty">
+          No digests yet. Save a Hugging Face Daily Papers page as text and import it, or{' '}
+          <button type="button" className="link" data-testid="import-samples" onClick={async () => start(await loadSampleDigests())}>
+            import the three sample digests
+          </button>
+          .
+        </p>
+      )}
+      {run && (
+        <>
+          <Progress run={run} />
+          <ul className="outcomes">
+            {run.names.map((name, i) => (
+              // Files may share a name (two folders); the index is their identity in this run.
+              // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed for the run
+              <OutcomeLine key={i} name={name} outcome={run.outcomes[i] ?? null} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import type { DigestLensDB } from './schema';
+
+export interface DeleteResult {
+  /** Papers removed because no digest lists them any more and nothing of the user's points at them. */
+  removedPapers: number;
+  /** Papers of the digest kept: listed by another digest, or with a note or queue item. */
+  keptPapers: number;
+}
+
+/**
+ * Removes a digest and its entries in one transaction. Its papers go too unless another digest
+ * lists them or the user has a note or queue item on them: notes and the queue are never lost,
+ * and they keep the paper's title to show.
+ */
+export async function deleteDigest(db: DigestLensDB, digestId: string): Promise<DeleteResult> {
+  return db.transaction('rw', [db.papers, db.digests, db.entries, db.notes, db.queue], async () => {
+    const paperIds = [...new Set((await db.entries.where('digestId').equals(digestId).toArray()).map((e) => e.paperId))];
+    await db.entries.where('digestId').equals(digestId).delete();
+    await db.digests.delete(digestId);
+
+    const stillListed = new Set(await db.entries.where('paperId').anyOf(paperIds).keys());
+    const [notes, queued] = await Promise.all([db.notes.bulkGet(paperIds), db.queue.bulkGet(paperIds)]);
+    const orphans = paperIds.filter((id, i) => !stillListed.has(id) && !notes[i] && !queued[i]);
+    await db.papers.bulkDelete(orphans);
+    return { removedPapers: orphans.length, keptPapers: paperIds.length - orphans.length };
+  });
+}

@@ -1,0 +1,139 @@
+import type { ParsedDigest, ParsedPaper } from '../digest';
+import { titleKey } from '../identity/title-key';
+import type { DigestEntry, Paper } from './entities';
+import type { DigestLensDB } from './schema';
+
+export interface ImportResult {
+  digestId: string;
+  status: 'imported' | 'already-imported';
+  date: string;
+  /** Papers stored for the first time by this import. */
+  newPapers: number;
+  /** Papers of this digest that were already in the corpus. */
+  knownPapers: number;
+  /** Entries (paper memberships) this import added. */
+  entries: number;
+}
+
+/** How a parsed paper is recognised: its arXiv id when it has one, else its title key. */
+function newPaperId(paper: ParsedPaper, key: string): string {
+  return paper.arxivId ? `arxiv:${paper.arxivId}` : `title:${key}`;
+}
+
+/** Fills what the stored paper lacks from what this digest says; returns whether it changed. */
+function enrich(stored: Paper, seen: ParsedPaper): boolean {
+  let changed = false;
+  if (!stored.arxivId && seen.arxivId) {
+    stored.arxivId = seen.arxivId;
+    changed = true;
+  }
+  if (!stored.abstract && seen.abstract) {
+    stored.abstract = seen.abstract;
+    changed = true;
+  }
+  if (stored.authors === null && seen.authors !== null) {
+    stored.authors = seen.authors;
+    changed = true;
+  }
+  if (stored.organization === null && seen.organization !== null) {
+    stored.organization = seen.organization;
+    changed = true;
+  }
+  return changed;
+}
+
+/**
+ * Stores one parsed digest in a single transaction: all of it or, on any failure, none of it.
+ * Idempotent: a digest already stored (same content id) changes nothing. A paper already in the
+ * corpus (same arXiv id, else same title key) is stored once and gains one entry per digest.
+ */
+export async function importDigest(db: DigestLensDB, digest: ParsedDigest, contentId: string, now = new Date()): Promise<ImportResult> {
+  return db.transaction('rw', db.papers, db.digests, db.entries, async () => {
+    const existing = await db.digests.get(contentId);
+    if (existing) {
+      return {
+        digestId: contentId,
+        status: 'already-imported',
+        date: existing.date,
+        newPapers: 0,
+        knownPapers: existing.paperCount,
+        entries: 0,
+      };
+    }
+
+    // The same paper listed twice in one digest is one membership, at its first position.
+    const seen = new Map<string, { paper: ParsedPaper; key: string; position: number }>();
+    digest.papers.forEach((paper, position) => {
+      const key = titleKey(paper.title);
+      const identity = paper.arxivId ? `a:${paper.arxivId}` : `t:${key}`;
+      if (!seen.has(identity)) seen.set(identity, { paper, key, position });
+    });
+    const items = [...seen.values()];
+
+    const arxivIds = items.flatMap((i) => (i.paper.arxivId ? [i.paper.arxivId] : []));
+    const [byArxivId, byTitleKey] = await Promise.all([
+      arxivIds.length ? db.papers.where('arxivId').anyOf(arxivIds).toArray() : [],
+      db.papers
+        .where('titleKey')
+        .anyOf(items.map((i) => i.key))
+        .toArray(),
+    ]);
+    const arxivIndex = new Map(byArxivId.map((p) => [p.arxivId, p]));
+    const titleIndex = new Map(byTitleKey.map((p) => [p.titleKey, p]));
+
+    const added: Paper[] = [];
+    const changed = new Map<string, Paper>();
+    const entries: DigestEntry[] = [];
+    const addedAt = now.toISOString();
+    for (const { paper, key, position } of items) {
+      const titleMatch = titleIndex.get(key);
+      // A title match with a different arXiv id is another paper that happens to share a title.
+      const sameByTitle = titleMatch && (!titleMatch.arxivId || !paper.arxivId || titleMatch.arxivId === paper.arxivId);
+      let stored = (paper.arxivId ? arxivIndex.get(paper.arxivId) : undefined) ?? (sameByTitle ? titleMatch : undefined);
+      if (stored) {
+        if (enrich(stored, paper)) changed.set(stored.id, stored);
+      } else {
+        stored = {
+          id: newPaperId(paper, key),
+          title: paper.title,
+          titleKey: key,
+          arxivId: paper.arxivId,
+          abstract: paper.abstract,
+          authors: paper.authors,
+          organization: paper.organization,
+          addedAt,
+        };
+        added.push(stored);
+      }
+      entries.push({
+        digestId: contentId,
+        paperId: stored.id,
+        position,
+        upvotes: paper.upvotes,
+        publishedRaw: paper.published?.raw ?? null,
+        published: paper.published?.iso ?? null,
+      });
+    }
+
+    await db.papers.bulkAdd(added);
+    if (changed.size) await db.papers.bulkPut([...changed.values()]);
+    await db.entries.bulkAdd(entries);
+    await db.digests.add({
+      id: contentId,
+      fileName: digest.fileName,
+      format: digest.format,
+      dateRaw: digest.digestDate.raw,
+      date: digest.digestDate.iso,
+      paperCount: items.length,
+      importedAt: addedAt,
+    });
+    return {
+      digestId: contentId,
+      status: 'imported',
+      date: digest.digestDate.iso,
+      newPapers: added.length,
+      knownPapers: items.length - added.length,
+      entries: entries.length,
+    };
+  });
+}

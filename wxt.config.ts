@@ -1,0 +1,20 @@
+import { defineConfig } from 'wxt';
+
+// The manifest asks for the least it can: local storage (with no quota, for large corpora)
+// and the two sites whose pages DigestLens annotates. It makes no network requests at all.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'DigestLens',
+    description: 'See which papers on arXiv and Hugging Face are in your research digests. Private and offline.',
+    permissions: ['storage', 'unlimitedStorage'],
+    host_permissions: ['https://arxiv.org/*', 'https://huggingface.co/*'],
+    action: { default_title: 'DigestLens' },
+    // Firefox needs an add-on id for storage to survive reinstalls; Chrome rejects the key.
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: { id: 'digestlens@digestlens.invalid', strict_min_version: '128.0' },
+      },
+    }),
+  }),
+});
