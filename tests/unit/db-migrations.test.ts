@@ -1,0 +1,67 @@
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { DigestLensDB } from '@/lib/db';
+import { SCHEMA_HISTORY } from '@/lib/db/schema';
+
+/**
+ * The migration pattern: write a database exactly as an older version of the extension did
+ * (a bare Dexie with that version's stores, frozen in SCHEMA_HISTORY), close it, open it with
+ * today's DigestLensDB and check every row. Each new version adds a test like the one below.
+ */
+function writeAsVersion(version: keyof typeof SCHEMA_HISTORY, indexedDB: IDBFactory) {
+  const old = new Dexie('digestlens-migration', { indexedDB, IDBKeyRange });
+  old.version(version).stores(SCHEMA_HISTORY[version]);
+  return old;
+}
+
+describe('database schema versions', () => {
+  it('opens a database written by schema version 1 with every paper, digest, entry, note and queue item', async () => {
+    const indexedDB = new IDBFactory();
+    const v1 = writeAsVersion(1, indexedDB);
+    await v1.table('papers').put({
+      id: 'title:sigmareparam',
+      title: 'σReparam',
+      titleKey: 'sigmareparam',
+      arxivId: null,
+      abstract: 'A.',
+      authors: 3,
+      organization: null,
+      addedAt: '2026-09-01T00:00:00.000Z',
+    });
+    await v1.table('digests').put({
+      id: 'abc',
+      fileName: 'd.txt',
+      format: 'hf-daily-text',
+      dateRaw: 'Sep 1',
+      date: '2026-09-01',
+      paperCount: 1,
+      importedAt: '2026-09-01T00:00:00.000Z',
+    });
+    await v1
+      .table('entries')
+      .put({ digestId: 'abc', paperId: 'title:sigmareparam', position: 0, upvotes: 2, publishedRaw: null, published: null });
+    await v1.table('notes').put({ paperId: 'title:sigmareparam', text: 'keep me', updatedAt: '2026-09-02T00:00:00.000Z' });
+    await v1
+      .table('queue')
+      .put({ paperId: 'title:sigmareparam', order: 1, addedAt: '2026-09-02T00:00:00.000Z', source: 'digest:abc', readAt: null });
+    v1.close();
+
+    const current = new DigestLensDB('digestlens-migration', { indexedDB, IDBKeyRange });
+    await current.open();
+    expect(current.verno).toBe(Math.max(...Object.keys(SCHEMA_HISTORY).map(Number)));
+    expect(await current.papers.where('titleKey').equals('sigmareparam').count()).toBe(1);
+    expect(await current.entries.where('paperId').equals('title:sigmareparam').count()).toBe(1);
+    expect(await current.notes.get('title:sigmareparam')).toMatchObject({ text: 'keep me' });
+    expect(await current.queue.get('title:sigmareparam')).toMatchObject({ order: 1, source: 'digest:abc' });
+    expect(await current.digests.get('abc')).toMatchObject({ paperCount: 1 });
+    current.close();
+  });
+
+  it('declares the newest version of SCHEMA_HISTORY as the schema in use', () => {
+    const db = new DigestLensDB('digestlens-verno', { indexedDB: new IDBFactory(), IDBKeyRange });
+    const latest = Math.max(...Object.keys(SCHEMA_HISTORY).map(Number));
+    expect(db.verno).toBe(latest);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_HISTORY[latest as keyof typeof SCHEMA_HISTORY]).sort());
+  });
+});
