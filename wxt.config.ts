@@ -17,4 +17,9 @@ export default defineConfig({
       },
     }),
   }),
+  webExt: {
+    // `npm start` runs a fresh throw-away profile. Chromium refuses to start as root (containers,
+    // CI boxes) unless its sandbox is off; a normal user keeps the sandbox.
+    chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+  },
 });

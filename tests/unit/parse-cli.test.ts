@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DIGEST_FILES, digestPath, REPO_ROOT } from '../support/paths';
+
+function parseCli(...files: string[]) {
+  const result = spawnSync(join(REPO_ROOT, 'node_modules/.bin/tsx'), ['scripts/parse.ts', ...files], { cwd: REPO_ROOT, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run parse', () => {
+  it('prints one JSON array with each file’s date and papers in the documented shape', () => {
+    const { code, stdout, stderr } = parseCli(digestPath(DIGEST_FILES.sep01), digestPath(DIGEST_FILES.nov19));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const output = JSON.parse(stdout) as Array<{ file: string; digestDate: string; papers: Array<Record<string, unknown>> }>;
+    expect(output.map((f) => [f.file, f.papers.length])).toEqual([
+      [digestPath(DIGEST_FILES.sep01), 29],
+      [digestPath(DIGEST_FILES.nov19), 66],
+    ]);
+    expect(output[1]?.digestDate).toMatch(/^\d{4}-11-19$/);
+    expect(output[1]?.papers[2]).toEqual({
+      title: 'Entropy-Guided Attention for Private LLMs',
+      abstract: expect.stringMatching(/^The pervasiveness of proprietary language models/),
+      authors: 2,
+      organization: null,
+      published: 'Jan 6',
+      upvotes: 8,
+      arxivId: null,
+    });
+  });
+
+  it('exits 1 with the message on stderr for a refused file, and still prints the others', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digestlens-cli-'));
+    const bad = join(dir, 'page.html');
+    writeFileSync(bad, '<!doctype html><p>hi</p>');
+    const { code, stdout, stderr } = parseCli(bad, digestPath(DIGEST_FILES.sep01));
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe(
+      `${bad}:1: this is HTML or XML, not a digest saved as text: in the browser, select the Daily Papers page, copy it and save the text`,
+    );
+    expect((JSON.parse(stdout) as unknown[]).length).toBe(1);
+  });
+});
