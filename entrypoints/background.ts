@@ -1,7 +1,17 @@
 import { browser } from 'wxt/browser';
+import { CorpusIndexes } from '@/lib/corpus/corpus-indexes';
+import { lookupPapers } from '@/lib/corpus/lookup';
+import { relatedPapers, relatedStrengths } from '@/lib/corpus/related-papers';
 import { db } from '@/lib/db/instance';
 import { serveImports } from '@/lib/import/background-port';
+import { serveContentRequests } from '@/lib/messaging/background-router';
 
 export default defineBackground(() => {
-  serveImports(browser.runtime, db);
+  const indexes = new CorpusIndexes(db);
+  serveImports(browser.runtime, db, () => void indexes.fresh());
+  serveContentRequests(browser.runtime, {
+    'lookup-papers': (r) => lookupPapers(db, indexes, r.papers),
+    'related-papers': (r) => relatedPapers(db, indexes, r.paper, r.limit),
+    'related-strength': (r) => relatedStrengths(indexes, r.papers),
+  });
 });

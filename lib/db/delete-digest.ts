@@ -1,3 +1,4 @@
+import { bumpCorpusRevision } from './revision';
 import type { DigestLensDB } from './schema';
 
 export interface DeleteResult {
@@ -13,7 +14,7 @@ export interface DeleteResult {
  * and they keep the paper's title to show.
  */
 export async function deleteDigest(db: DigestLensDB, digestId: string): Promise<DeleteResult> {
-  return db.transaction('rw', [db.papers, db.digests, db.entries, db.notes, db.queue], async () => {
+  return db.transaction('rw', [db.papers, db.digests, db.entries, db.notes, db.queue, db.meta], async () => {
     const paperIds = [...new Set((await db.entries.where('digestId').equals(digestId).toArray()).map((e) => e.paperId))];
     await db.entries.where('digestId').equals(digestId).delete();
     await db.digests.delete(digestId);
@@ -22,6 +23,7 @@ export async function deleteDigest(db: DigestLensDB, digestId: string): Promise<
     const [notes, queued] = await Promise.all([db.notes.bulkGet(paperIds), db.queue.bulkGet(paperIds)]);
     const orphans = paperIds.filter((id, i) => !stillListed.has(id) && !notes[i] && !queued[i]);
     await db.papers.bulkDelete(orphans);
+    await bumpCorpusRevision(db);
     return { removedPapers: orphans.length, keptPapers: paperIds.length - orphans.length };
   });
 }

@@ -59,3 +59,9 @@ export interface QueueItem {
   source: string;
   readAt: string | null;
 }
+
+/** Small named values: `corpusRevision` (a number), `relatedIndex` (the persisted index). */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}

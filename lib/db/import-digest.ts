@@ -1,6 +1,7 @@
 import type { ParsedDigest, ParsedPaper } from '../digest';
 import { titleKey } from '../identity/title-key';
 import type { DigestEntry, Paper } from './entities';
+import { bumpCorpusRevision } from './revision';
 import type { DigestLensDB } from './schema';
 
 export interface ImportResult {
@@ -48,7 +49,7 @@ function enrich(stored: Paper, seen: ParsedPaper): boolean {
  * corpus (same arXiv id, else same title key) is stored once and gains one entry per digest.
  */
 export async function importDigest(db: DigestLensDB, digest: ParsedDigest, contentId: string, now = new Date()): Promise<ImportResult> {
-  return db.transaction('rw', db.papers, db.digests, db.entries, async () => {
+  return db.transaction('rw', [db.papers, db.digests, db.entries, db.meta], async () => {
     const existing = await db.digests.get(contentId);
     if (existing) {
       return {
@@ -127,6 +128,7 @@ export async function importDigest(db: DigestLensDB, digest: ParsedDigest, conte
       paperCount: items.length,
       importedAt: addedAt,
     });
+    await bumpCorpusRevision(db);
     return {
       digestId: contentId,
       status: 'imported',

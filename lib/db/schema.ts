@@ -1,5 +1,5 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
-import type { Digest, DigestEntry, Note, Paper, QueueItem } from './entities';
+import type { Digest, DigestEntry, MetaRow, Note, Paper, QueueItem } from './entities';
 
 export const DATABASE_NAME = 'digestlens';
 
@@ -16,6 +16,15 @@ export const SCHEMA_HISTORY = {
     notes: 'paperId, updatedAt',
     queue: 'paperId, order',
   },
+  /** v2: a key-value `meta` table for the corpus revision and the persisted related-papers index. */
+  2: {
+    papers: 'id, titleKey, arxivId',
+    digests: 'id, date, importedAt',
+    entries: '[digestId+position], digestId, paperId',
+    notes: 'paperId, updatedAt',
+    queue: 'paperId, order',
+    meta: 'key',
+  },
 } as const;
 
 export class DigestLensDB extends Dexie {
@@ -24,9 +33,14 @@ export class DigestLensDB extends Dexie {
   entries!: Dexie.Table<DigestEntry, [string, number]>;
   notes!: EntityTable<Note, 'paperId'>;
   queue!: EntityTable<QueueItem, 'paperId'>;
+  meta!: EntityTable<MetaRow, 'key'>;
 
   constructor(name = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(SCHEMA_HISTORY[1]);
+    // A v1 corpus has no revision yet: start at 1 so that any index built before is stale.
+    this.version(2)
+      .stores(SCHEMA_HISTORY[2])
+      .upgrade((tx) => tx.table('meta').put({ key: 'corpusRevision', value: 1 }));
   }
 }

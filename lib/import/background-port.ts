@@ -10,8 +10,9 @@ type Port = Browser.runtime.Port;
  * Serves import ports in the background worker. Files are imported one at a time, in the order
  * they arrive, across all ports: the worker holds every file it was sent, so a popup closed
  * mid-import loses nothing (the remaining files are still imported, the replies just go nowhere).
+ * `onIdle` runs when the queue has drained.
  */
-export function serveImports(runtime: typeof browser.runtime, db: DigestLensDB): void {
+export function serveImports(runtime: typeof browser.runtime, db: DigestLensDB, onIdle: () => void = () => {}): void {
   const extensionOrigin = runtime.getURL('/');
   let queue: Promise<void> = Promise.resolve();
 
@@ -36,6 +37,11 @@ export function serveImports(runtime: typeof browser.runtime, db: DigestLensDB):
         const outcome = await importFileText(db, name, text);
         const reply: ImportReply = { type: 'file-done', index, name, outcome };
         if (connected) port.postMessage(reply);
+      });
+      // When the last queued file is done, let the corpus indexes catch up before pages ask.
+      const tail = queue;
+      void tail.then(() => {
+        if (queue === tail) onIdle();
       });
     });
   });

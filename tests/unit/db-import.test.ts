@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type DigestLensDB, deleteDigest } from '@/lib/db';
+import { corpusRevision, type DigestLensDB, deleteDigest } from '@/lib/db';
 import { importFileText } from '@/lib/import/import-file';
 import { DIGEST_FILES, readDigest } from '../support/paths';
 import { makeTestDb } from '../support/test-db';
@@ -33,6 +33,7 @@ describe('importing digests into the database', () => {
       ['imported', 60, 6, 66],
     ]);
     expect(await counts()).toEqual({ papers: 117, digests: 3, entries: 129 });
+    expect(await corpusRevision(db)).toBe(3);
   });
 
   it('stores a paper shared by digests once, with one membership per digest', async () => {
@@ -58,6 +59,7 @@ describe('importing digests into the database', () => {
     const again = await importNamed(DIGEST_FILES.nov19);
     expect(again).toMatchObject({ status: 'already-imported', newPapers: 0, knownPapers: 66, entries: 0 });
     expect(await counts()).toEqual(before);
+    expect(await corpusRevision(db)).toBe(1);
   });
 
   it('treats the same digest saved with CRLF, a BOM and trailing spaces as already imported', async () => {
@@ -92,6 +94,7 @@ describe('importing digests into the database', () => {
       /^hf-daily-papers-nov-19\.txt: could not be stored, nothing was imported \(.*simulated quota exceeded/,
     );
     expect(await counts()).toEqual({ papers: 29, digests: 1, entries: 29 });
+    expect(await corpusRevision(db)).toBe(1);
   });
 });
 

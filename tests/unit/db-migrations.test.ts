@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { DigestLensDB } from '@/lib/db';
+import { corpusRevision, DigestLensDB } from '@/lib/db';
 import { SCHEMA_HISTORY } from '@/lib/db/schema';
 
 /**
@@ -16,7 +16,7 @@ function writeAsVersion(version: keyof typeof SCHEMA_HISTORY, indexedDB: IDBFact
 }
 
 describe('database schema versions', () => {
-  it('opens a database written by schema version 1 with every paper, digest, entry, note and queue item', async () => {
+  it('upgrades a database written by schema version 1, keeping every paper, digest, entry, note and queue item', async () => {
     const indexedDB = new IDBFactory();
     const v1 = writeAsVersion(1, indexedDB);
     await v1.table('papers').put({
@@ -55,6 +55,8 @@ describe('database schema versions', () => {
     expect(await current.notes.get('title:sigmareparam')).toMatchObject({ text: 'keep me' });
     expect(await current.queue.get('title:sigmareparam')).toMatchObject({ order: 1, source: 'digest:abc' });
     expect(await current.digests.get('abc')).toMatchObject({ paperCount: 1 });
+    // v2 added the corpus revision: an upgraded corpus starts at 1, so any cache built before is stale.
+    expect(await corpusRevision(current)).toBe(1);
     current.close();
   });
 

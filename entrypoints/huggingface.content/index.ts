@@ -1,0 +1,14 @@
+import { runAnnotator } from '@/lib/annotate/run-annotator';
+
+/**
+ * Hugging Face: daily papers, trending, paper search and paper pages. The site navigates in-page
+ * (it is a single-page app), so the script runs on every huggingface.co page and re-reads the
+ * page after each navigation; pages that show no papers are left alone.
+ */
+export default defineContentScript({
+  matches: ['https://huggingface.co/*'],
+  runAt: 'document_end',
+  main(ctx) {
+    runAnnotator(ctx, { followsInPageNavigation: true });
+  },
+});

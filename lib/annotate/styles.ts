@@ -1,0 +1,39 @@
+/**
+ * Styles of the injected UI, scoped by shadow roots. Colours follow the page's theme (set as
+ * `data-theme` on the container) in DigestLens red, close to arXiv's own accent.
+ */
+const THEME = `
+  .theme { --dl-fg: #1f2328; --dl-muted: #59636e; --dl-accent: #b31b1b; --dl-tint: rgba(179, 27, 27, 0.08);
+    --dl-border: rgba(179, 27, 27, 0.35); --dl-panel: #fdfbfb; --dl-line: #e5e0e0; }
+  .theme[data-theme="dark"] { --dl-fg: #e6edf3; --dl-muted: #9198a1; --dl-accent: #ff8a80; --dl-tint: rgba(255, 138, 128, 0.12);
+    --dl-border: rgba(255, 138, 128, 0.4); --dl-panel: #161b22; --dl-line: #30363d; }
+`;
+
+export const BADGE_CSS = `
+  :host { display: inline-block !important; vertical-align: middle !important; margin-left: 6px !important; }
+  ${THEME}
+  .badge { display: inline-flex; align-items: center; gap: 4px; font: 500 11px/16px system-ui, -apple-system, "Segoe UI", sans-serif;
+    padding: 0 6px; border-radius: 8px; white-space: nowrap; color: var(--dl-accent); background: var(--dl-tint);
+    border: 1px solid var(--dl-border); cursor: default; }
+  .badge.related { color: var(--dl-muted); background: transparent; border-style: dashed; border-color: var(--dl-line); font-weight: 400; }
+  .mark { font-size: 9px; }
+`;
+
+export const PANEL_CSS = `
+  :host { display: block !important; }
+  ${THEME}
+  .panel { font: 13px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--dl-fg); background: var(--dl-panel);
+    border: 1px solid var(--dl-line); border-left: 3px solid var(--dl-accent); border-radius: 6px; padding: 10px 12px; margin: 12px 0; }
+  h2 { font-size: 13px; font-weight: 600; margin: 0 0 6px; color: var(--dl-fg); }
+  h2 .brand { color: var(--dl-accent); }
+  ol { margin: 0; padding-left: 20px; }
+  li { margin: 6px 0; }
+  a { color: var(--dl-accent); text-decoration: none; }
+  a:hover { text-decoration: underline; }
+  .title { font-weight: 500; }
+  .meta, .why, .empty { color: var(--dl-muted); font-size: 12px; }
+  .term { display: inline-block; padding: 0 5px; margin: 1px 3px 1px 0; border-radius: 6px; background: var(--dl-tint); color: var(--dl-fg); }
+  .links a { margin-right: 8px; font-size: 12px; }
+  button { font: inherit; font-size: 12px; color: var(--dl-accent); background: none; border: 1px solid var(--dl-border);
+    border-radius: 6px; padding: 1px 8px; cursor: pointer; margin-top: 6px; }
+`;

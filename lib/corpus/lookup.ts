@@ -1,0 +1,74 @@
+import type { DigestLensDB, Paper } from '../db';
+import { normalizeArxivId } from '../identity/arxiv-id';
+import { titleKey } from '../identity/title-key';
+import type { PagePaper, PaperMatch } from '../messaging/protocol';
+import type { CorpusIndexes } from './corpus-indexes';
+import { digestMemberships } from './memberships';
+
+interface Candidate {
+  paper: Paper;
+  matchedBy: PaperMatch['matchedBy'];
+}
+
+/**
+ * Matches papers found on a page to the corpus: by arXiv id, else by title key, else by a fuzzy
+ * title match that refuses anything ambiguous (lib/identity/fuzzy-title.ts). A title-only paper
+ * matched on a page that shows its arXiv id learns the id, so the next match is exact.
+ */
+export async function lookupPapers(db: DigestLensDB, indexes: CorpusIndexes, papers: PagePaper[]): Promise<Array<PaperMatch | null>> {
+  const ids = papers.map((p) => (p.arxivId ? normalizeArxivId(p.arxivId) : null));
+  const keys = papers.map((p) => titleKey(p.title));
+  const [byId, byKey] = await Promise.all([
+    db.papers
+      .where('arxivId')
+      .anyOf([...new Set(ids.filter((id): id is string => id !== null))])
+      .toArray(),
+    db.papers.where('titleKey').anyOf([...new Set(keys)]).toArray(),
+  ]);
+  const idIndex = new Map(byId.map((p) => [p.arxivId, p]));
+  const keyIndex = new Map(byKey.map((p) => [p.titleKey, p]));
+
+  const found: Array<Candidate | null> = [];
+  let fuzzy: Awaited<ReturnType<Awaited<ReturnType<CorpusIndexes['fresh']>>['fuzzy']>> | null = null;
+  for (const [i, page] of papers.entries()) {
+    const id = ids[i] ?? null;
+    const exact = id ? idIndex.get(id) : undefined;
+    if (exact) {
+      found.push({ paper: exact, matchedBy: 'arxiv-id' });
+      continue;
+    }
+    const byTitle = keyIndex.get(keys[i] ?? '');
+    // A stored paper with another arXiv id is a different paper that shares the title.
+    if (byTitle && (!byTitle.arxivId || !id || byTitle.arxivId === id)) {
+      found.push({ paper: byTitle, matchedBy: 'title' });
+      continue;
+    }
+    fuzzy ??= await (await indexes.fresh()).fuzzy();
+    const near = fuzzy.match(page.title);
+    const nearPaper = near ? await db.papers.get(near.id) : undefined;
+    found.push(nearPaper && (!nearPaper.arxivId || !id || nearPaper.arxivId === id) ? { paper: nearPaper, matchedBy: 'fuzzy-title' } : null);
+  }
+
+  await rememberArxivIds(db, found, ids, idIndex);
+  const memberships = await digestMemberships(db, [...new Set(found.flatMap((f) => (f ? [f.paper.id] : [])))]);
+  return found.map((f) => f && { paperId: f.paper.id, matchedBy: f.matchedBy, digests: memberships.get(f.paper.id) ?? [] });
+}
+
+/** Stores the arXiv id a page revealed for a paper known only by title, unless another paper has it. */
+async function rememberArxivIds(db: DigestLensDB, found: Array<Candidate | null>, ids: Array<string | null>, taken: Map<string | null, Paper>) {
+  const learned = new Map<string, string>();
+  found.forEach((f, i) => {
+    const id = ids[i];
+    if (f && id && !f.paper.arxivId && !taken.has(id)) learned.set(f.paper.id, id);
+  });
+  if (learned.size === 0) return;
+  await db.transaction('rw', db.papers, async () => {
+    for (const [paperId, arxivId] of learned) {
+      if ((await db.papers.where('arxivId').equals(arxivId).count()) === 0) await db.papers.update(paperId, { arxivId });
+    }
+  });
+  for (const f of found) {
+    const id = f && learned.get(f.paper.id);
+    if (f && id) f.paper.arxivId = id;
+  }
+}

@@ -1,0 +1,37 @@
+import type { DigestLensDB } from '../db';
+import type { PagePaper, RelatedPaper } from '../messaging/protocol';
+import type { CorpusIndexes } from './corpus-indexes';
+import { lookupPapers } from './lookup';
+import { digestMemberships } from './memberships';
+
+/**
+ * The digest papers most related to a paper (which need not be in the corpus itself), using its
+ * title and abstract as the query, the paper itself excluded.
+ */
+export async function relatedPapers(db: DigestLensDB, indexes: CorpusIndexes, paper: PagePaper, limit: number): Promise<RelatedPaper[]> {
+  const [{ related }, [self]] = await Promise.all([indexes.fresh(), lookupPapers(db, indexes, [paper])]);
+  const hits = related.query({ title: paper.title, abstract: paper.abstract ?? null }, { k: limit, excludeIds: self ? [self.paperId] : [] });
+  const ids = hits.map((h) => h.id);
+  const [papers, memberships] = await Promise.all([db.papers.bulkGet(ids), digestMemberships(db, ids)]);
+  return hits.flatMap((hit, i) => {
+    const stored = papers[i];
+    if (!stored) return [];
+    return [
+      {
+        paperId: hit.id,
+        title: stored.title,
+        arxivId: stored.arxivId,
+        score: hit.score,
+        strength: hit.strength,
+        terms: hit.terms,
+        digests: memberships.get(hit.id) ?? [],
+      },
+    ];
+  });
+}
+
+/** How strongly each paper relates to the digests: the strength of its best related paper. */
+export async function relatedStrengths(indexes: CorpusIndexes, papers: PagePaper[]): Promise<number[]> {
+  const { related } = await indexes.fresh();
+  return papers.map((p) => related.query({ title: p.title, abstract: p.abstract ?? null }, { k: 1 })[0]?.strength ?? 0);
+}

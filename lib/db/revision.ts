@@ -1,0 +1,20 @@
+import type { DigestLensDB } from './schema';
+
+/**
+ * The corpus revision counts changes to which papers are in digests. Import and delete bump it
+ * in their own transaction, so whoever wrote (background, popup, a restore) every cache of the
+ * corpus (the related-papers index) can tell it is stale by comparing one number.
+ */
+const KEY = 'corpusRevision';
+
+export async function corpusRevision(db: DigestLensDB): Promise<number> {
+  const row = await db.meta.get(KEY);
+  return typeof row?.value === 'number' ? row.value : 0;
+}
+
+/** Call inside a transaction that includes `db.meta`. */
+export async function bumpCorpusRevision(db: DigestLensDB): Promise<number> {
+  const next = (await corpusRevision(db)) + 1;
+  await db.meta.put({ key: KEY, value: next });
+  return next;
+}

@@ -1,0 +1,117 @@
+/**
+ * A light English stemmer: Porter's step 1 (plurals, -ed, -ing, -y) and a few of his step 2
+ * suffixes (-ization, -ation, -izer, ...), nothing more. The full algorithm also strips -ive, -al,
+ * -ent and friends, which on paper abstracts merges words that mean different things
+ * ("generation" and "general" both become "gener"); this one keeps them apart.
+ *
+ * Only lowercase ASCII words of four letters or more are stemmed; anything else (acronyms with
+ * digits, other scripts) is its own stem.
+ */
+
+function isConsonant(word: string, i: number): boolean {
+  switch (word.charCodeAt(i)) {
+    case 97: // a
+    case 101: // e
+    case 105: // i
+    case 111: // o
+    case 117: // u
+      return false;
+    case 121: // y: a consonant at the start or after a vowel ("yes", "play"), a vowel after a consonant ("study")
+      return i === 0 || !isConsonant(word, i - 1);
+    default:
+      return true;
+  }
+}
+
+/** Porter's m: how many vowel-consonant runs `word[0, end)` has ("tree" 0, "trouble" 1, "private" 2). */
+function measure(word: string, end: number): number {
+  let m = 0;
+  let i = 0;
+  while (i < end && isConsonant(word, i)) i++;
+  while (i < end) {
+    while (i < end && !isConsonant(word, i)) i++;
+    if (i >= end) break;
+    while (i < end && isConsonant(word, i)) i++;
+    m++;
+  }
+  return m;
+}
+
+function hasVowel(word: string, end: number): boolean {
+  for (let i = 0; i < end; i++) if (!isConsonant(word, i)) return true;
+  return false;
+}
+
+/** Consonant-vowel-consonant at the end, the last not w, x or y ("hop", not "snow"): such stems take back an e. */
+function endsCvc(word: string): boolean {
+  const n = word.length;
+  if (n < 3 || !isConsonant(word, n - 1) || isConsonant(word, n - 2) || !isConsonant(word, n - 3)) return false;
+  const last = word[n - 1];
+  return last !== 'w' && last !== 'x' && last !== 'y';
+}
+
+/** Porter step 1b's repair after -ed/-ing is cut: "generat" → "generate", "embedd" → "embed", "scal" → "scale". */
+function afterSuffixCut(stem: string): string {
+  if (stem.endsWith('at') || stem.endsWith('bl') || stem.endsWith('iz')) return `${stem}e`;
+  const n = stem.length;
+  if (n >= 2 && stem[n - 1] === stem[n - 2] && isConsonant(stem, n - 1)) {
+    const last = stem[n - 1];
+    // "modell" (from "modelling") is step 5b's business, done here: a long stem loses the double l.
+    if (last === 'l') return measure(stem, n) > 1 ? stem.slice(0, -1) : stem;
+    if (last !== 's' && last !== 'z') return stem.slice(0, -1);
+    return stem;
+  }
+  if (measure(stem, n) === 1 && endsCvc(stem)) return `${stem}e`;
+  return stem;
+}
+
+/** Porter step 2 suffixes kept here, longest first within a shared ending. Applied when the rest has m > 0. */
+const STEP2: ReadonlyArray<readonly [string, string]> = [
+  ['ational', 'ate'],
+  ['tional', 'tion'],
+  ['ization', 'ize'],
+  ['ation', 'ate'],
+  ['ator', 'ate'],
+  ['izer', 'ize'],
+  ['iveness', 'ive'],
+  ['fulness', 'ful'],
+  ['ousness', 'ous'],
+  ['biliti', 'ble'],
+  ['iviti', 'ive'],
+  ['aliti', 'al'],
+  ['enci', 'ence'],
+  ['anci', 'ance'],
+];
+
+const ASCII_WORD = /^[a-z]+$/;
+
+export function stem(word: string): string {
+  if (word.length < 4 || !ASCII_WORD.test(word)) return word;
+  let w = word;
+
+  // Step 1a: plurals. Words in -us, -is and -ss are left whole ("corpus", "analysis", "loss").
+  if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('ies')) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+
+  // Step 1b: -eed, -ed, -ing.
+  if (w.endsWith('eed')) {
+    if (measure(w, w.length - 3) > 0) w = w.slice(0, -1);
+  } else if (w.endsWith('ed') && hasVowel(w, w.length - 2)) {
+    w = afterSuffixCut(w.slice(0, -2));
+  } else if (w.endsWith('ing') && hasVowel(w, w.length - 3)) {
+    w = afterSuffixCut(w.slice(0, -3));
+  }
+
+  // Step 1c: a final y after a consonant-bearing stem reads as i, so "study" and "studies" meet.
+  if (w.endsWith('y') && hasVowel(w, w.length - 1)) w = `${w.slice(0, -1)}i`;
+
+  // Step 2, in part.
+  for (const [suffix, replacement] of STEP2) {
+    if (w.endsWith(suffix)) {
+      if (measure(w, w.length - suffix.length) > 0) w = w.slice(0, w.length - suffix.length) + replacement;
+      break;
+    }
+  }
+  return w;
+}
