@@ -6,8 +6,14 @@ import { ask } from './ask';
 import { type MountedUi, mountDigestBadge, mountRelatedMarker } from './badge';
 import { mountRelatedPanel } from './panel';
 
-/** Strength (0..1) above which an unknown paper gets the faint "related to your digests" marker. */
-export const RELATED_MARKER_STRENGTH = 0.5;
+/**
+ * Strength (0..1, the best hit's score over the query's own) above which an unknown paper gets
+ * the faint "related to your digests" marker. Only papers shown with an abstract are judged: a
+ * title alone is too short a query, its strength is high by chance (seen on the 2017 listing).
+ * On the saved pages with the sample digests, the strongest pairs (0.45-0.47) are same-topic.
+ */
+export const RELATED_MARKER_STRENGTH = 0.4;
+const MIN_ABSTRACT_FOR_MARKER = 200;
 
 function asPagePaper(found: FoundPaper, withAbstract: boolean): PagePaper {
   return { title: found.title, arxivId: found.arxivId, abstract: withAbstract ? found.abstract : null };
@@ -46,7 +52,10 @@ export async function annotatePage(ctx: ContentScriptContext, reading: PageReadi
   await panel;
 
   // Markers come last and never hold up the badges: ranking every unknown paper costs more.
-  const unknown = reading.kind === 'list' ? reading.papers.filter((_, i) => !matches[i]?.digests.length) : [];
+  const unknown =
+    reading.kind === 'list'
+      ? reading.papers.filter((p, i) => !matches[i]?.digests.length && (p.abstract?.length ?? 0) >= MIN_ABSTRACT_FOR_MARKER)
+      : [];
   if (unknown.length > 0 && !signal.aborted) {
     const strengths = await ask({ type: 'related-strength', papers: unknown.map((p) => asPagePaper(p, true)) });
     const markers = unknown.flatMap((found, i) => ((strengths[i] ?? 0) >= RELATED_MARKER_STRENGTH ? [mountRelatedMarker(ctx, found)] : []));

@@ -18,9 +18,14 @@ function placeBeside(anchor: Element, host: Element): void {
   else anchor.append(host);
 }
 
-async function mountBadgeUi(ctx: ContentScriptContext, found: FoundPaper, render: (container: HTMLElement) => void): Promise<MountedUi> {
+async function mountBadgeUi(
+  ctx: ContentScriptContext,
+  name: 'digestlens-badge' | 'digestlens-marker',
+  found: FoundPaper,
+  render: (container: HTMLElement) => void,
+): Promise<MountedUi> {
   const ui = await createShadowRootUi(ctx, {
-    name: 'digestlens-badge',
+    name,
     position: 'inline',
     anchor: found.anchor,
     append: placeBeside,
@@ -37,7 +42,7 @@ async function mountBadgeUi(ctx: ContentScriptContext, found: FoundPaper, render
 
 /** The badge of a paper that is in the user's digests: newest digest date, upvotes, how many more. */
 export function mountDigestBadge(ctx: ContentScriptContext, found: FoundPaper, match: PaperMatch): Promise<MountedUi> {
-  return mountBadgeUi(ctx, found, (container) => {
+  return mountBadgeUi(ctx, 'digestlens-badge', found, (container) => {
     const [newest] = match.digests;
     if (!newest) return;
     const more = match.digests.length - 1;
@@ -55,7 +60,7 @@ export function mountDigestBadge(ctx: ContentScriptContext, found: FoundPaper, m
 
 /** The faint marker of a paper not in the digests but strongly related to them. */
 export function mountRelatedMarker(ctx: ContentScriptContext, found: FoundPaper): Promise<MountedUi> {
-  return mountBadgeUi(ctx, found, (container) => {
+  return mountBadgeUi(ctx, 'digestlens-marker', found, (container) => {
     container.append(
       el('span', { class: 'badge related', 'data-testid': 'digestlens-related-marker', title: 'DigestLens: related to papers in your digests' }, '≈ related to your digests'),
     );

@@ -1,0 +1,180 @@
+/**
+ * The content scripts on the real saved arXiv and Hugging Face pages, served at their real URLs,
+ * with the three sample digests and one digest made here from papers those pages show (so that
+ * there is something to mark on each). Needs `npx wxt build` first.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifact, type ExtensionSession, launchExtension, SHARED_DIR } from './harness';
+import { digestText, openSitePage, pageHtml, papersOn, SITE_PAGES } from './site-pages';
+
+const WAIT = { timeout: 15_000 };
+
+const absPaper = papersOn(SITE_PAGES.absNew)[0];
+const listed = papersOn(SITE_PAGES.listNew);
+const searched = papersOn(SITE_PAGES.search);
+const daily = papersOn(SITE_PAGES.hfDaily);
+
+/** A title as an earlier arXiv version might have had it: one word ("and") fewer. */
+const searchedFuzzy = searched[99];
+const fuzzyTitle = searchedFuzzy?.title.replace(' and Navigate', ' Navigate') ?? '';
+
+/** The papers of the made-up digest, and so exactly the papers that must be badged. */
+const DIGEST_PAPERS = [
+  absPaper, // also entry 1 of the listing excerpt
+  listed[2], // NTBuilder
+  searched[0],
+  searched[49],
+  { ...searchedFuzzy, title: fuzzyTitle },
+  daily[0],
+  daily[2],
+].map((p) => ({ title: p?.title ?? '', abstract: p?.abstract ?? null }));
+
+async function badgeTitles(tab: Page): Promise<string[]> {
+  // Each badge sits beside its title: read the title text of the element the badge is in or after.
+  return tab.locator('digestlens-badge').evaluateAll((hosts) =>
+    hosts.map((host) => {
+      const titleElement = host.previousElementSibling?.tagName === 'A' ? host.previousElementSibling : host.parentElement;
+      return (titleElement?.textContent ?? '').replace(/^Title:/, '').replace(/\s+/g, ' ').trim();
+    }),
+  );
+}
+
+async function waitForAnnotations(tab: Page) {
+  // The lookup answers in one message, so badges appear together; give the markers time too.
+  await tab.waitForTimeout(300);
+  await tab.waitForLoadState('load');
+}
+
+describe('annotating saved arXiv and Hugging Face pages', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    const dir = mkdtempSync(join(tmpdir(), 'digestlens-pages-'));
+    const made = join(dir, 'digest-of-fixture-papers.txt');
+    writeFileSync(made, digestText('Nov 21', DIGEST_PAPERS));
+    const popup = await session.openPage('popup.html');
+    const samples = ['sep-01', 'jun-05', 'nov-19'].map((d) => join(SHARED_DIR, `digests/hf-daily-papers-${d}.txt`));
+    await popup.setInputFiles('[data-testid=file-input]', [...samples, made]);
+    await popup.waitForSelector('[data-testid=import-progress][data-running=false]', WAIT);
+    expect(await popup.getByTestId('paper-count').textContent()).toBe('124');
+    await popup.close();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('marks the abstract page’s own paper and lists related digest papers with their shared terms, itself excluded', async () => {
+    const tab = await openSitePage(session, SITE_PAGES.absNew);
+    const panel = tab.locator('[data-testid=digestlens-panel][data-state=ready]');
+    await panel.waitFor(WAIT);
+    const items = panel.getByTestId('digestlens-related-item');
+    expect(await items.count()).toBe(5);
+    expect(await badgeTitles(tab)).toEqual([absPaper?.title]);
+    for (const item of await items.all()) {
+      expect((await item.getByTestId('digestlens-related-terms').textContent())?.startsWith('Shared terms: ')).toBe(true);
+      expect(await item.textContent()).not.toContain(absPaper?.title);
+    }
+    // The panel follows the abstract; the title did not move from where the page put it.
+    expect(await tab.locator('digestlens-panel').evaluate((host) => host.previousElementSibling?.matches('blockquote.abstract'))).toBe(true);
+    await tab.getByTestId('digestlens-related-more').click();
+    await tab.waitForFunction(() => true);
+    await expect.poll(() => items.count(), WAIT).toBe(20);
+    await tab.screenshot({ path: artifact('page-arxiv-abs.png'), fullPage: false });
+    await tab.close();
+  });
+
+  it('shows the panel for a paper that is in no digest, with no badge', async () => {
+    const tab = await openSitePage(session, SITE_PAGES.absOld);
+    await tab.locator('[data-testid=digestlens-panel][data-state=ready]').waitFor(WAIT);
+    expect(await tab.locator('digestlens-badge').count()).toBe(0);
+    await tab.screenshot({ path: artifact('page-arxiv-abs-2018.png') });
+    await tab.close();
+  });
+
+  it('badges exactly the digest papers of a listing, matched by title, and learns their arXiv ids', async () => {
+    const tab = await openSitePage(session, SITE_PAGES.listNew);
+    await expect.poll(() => tab.locator('digestlens-badge').count(), WAIT).toBe(2);
+    await waitForAnnotations(tab);
+    expect(await badgeTitles(tab)).toEqual([listed[0]?.title, listed[2]?.title]);
+    await tab.screenshot({ path: artifact('page-arxiv-listing.png') });
+    await tab.close();
+
+    // The listing showed NTBuilder's id: the Library now links it to arXiv.
+    const popup = await session.openPage('popup.html');
+    await popup.getByTestId('search-input').fill('NTBuilder');
+    await expect.poll(() => popup.getByTestId('search-result').first().textContent(), WAIT).toContain(`arXiv:${listed[2]?.arxivId}`);
+    await popup.close();
+  });
+
+  it('badges three of the 200 search results, one through a fuzzy title match, and marks one other as related', async () => {
+    const tab = await openSitePage(session, SITE_PAGES.search);
+    await expect.poll(() => tab.locator('digestlens-badge').count(), WAIT).toBe(3);
+    await waitForAnnotations(tab);
+    expect(await badgeTitles(tab)).toEqual([searched[0]?.title, searched[49]?.title, searchedFuzzy?.title]);
+    expect(await tab.locator('li.arxiv-result').count()).toBe(200);
+    const markers = await tab.locator('digestlens-marker').evaluateAll((hosts) => hosts.map((h) => h.parentElement?.textContent?.replace(/\s+/g, ' ').trim()));
+    // The one unknown result close enough to a digest paper (galaxy cluster cool cores) gets the faint marker.
+    expect(markers).toEqual(['A Chandra view of SPT-CL J0217-5014: a massive galaxy cluster at a cosmic intersection at z=0.53']);
+    await tab.screenshot({ path: artifact('page-arxiv-search.png') });
+    await tab.close();
+  });
+
+  it('leaves the 2017 listing, which holds no digest paper, as it was', async () => {
+    const errors: string[] = [];
+    const tab = await session.context.newPage();
+    tab.on('console', (m) => {
+      if (m.type() === 'error' && m.text().includes('DigestLens')) errors.push(m.text());
+    });
+    await tab.route(SITE_PAGES.listLegacy.url, (r) => r.fulfill({ contentType: 'text/html', body: pageHtml(SITE_PAGES.listLegacy) }));
+    await tab.goto(SITE_PAGES.listLegacy.url);
+    await waitForAnnotations(tab);
+    await tab.waitForTimeout(700);
+    expect(await tab.locator('digestlens-badge').count()).toBe(0);
+    expect(await tab.locator('digestlens-marker').count()).toBe(0);
+    expect(await tab.locator('digestlens-panel').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await tab.screenshot({ path: artifact('page-arxiv-listing-2017.png') });
+    await tab.close();
+  });
+
+  it('badges the digest papers on the Hugging Face daily page and replaces its UI on in-page navigation', async () => {
+    const tab = await openSitePage(session, SITE_PAGES.hfDaily);
+    await expect.poll(() => tab.locator('digestlens-badge').count(), WAIT).toBe(2);
+    expect(await badgeTitles(tab)).toEqual([daily[0]?.title, daily[2]?.title]);
+    await tab.screenshot({ path: artifact('page-hf-daily.png') });
+
+    // The site swaps its content and pushes the new URL without a reload, as a single-page app does.
+    const navigate = (html: string, path: string) =>
+      tab.evaluate(
+        ({ html, path }) => {
+          const next = new DOMParser().parseFromString(html, 'text/html');
+          history.pushState({}, '', path);
+          document.body.replaceChildren(...Array.from(next.body.childNodes));
+        },
+        { html, path },
+      );
+    await navigate(pageHtml(SITE_PAGES.hfPaper), '/papers/2608.09888');
+    const panel = tab.locator('[data-testid=digestlens-panel][data-state=ready]');
+    await panel.waitFor(WAIT);
+    expect(await tab.locator('digestlens-badge').count()).toBe(0);
+    const first = await panel.getByTestId('digestlens-related-item').allTextContents();
+    await tab.screenshot({ path: artifact('page-hf-paper.png') });
+
+    // Another paper: one panel, answering for the new paper.
+    const other = daily[0];
+    const otherHtml = pageHtml(SITE_PAGES.hfPaper)
+      .replaceAll('2608.09888', other?.arxivId ?? '')
+      .replaceAll('BDH-CQ: In-Context Learning with Recurrent Latent Reasoning', other?.title ?? '');
+    await navigate(otherHtml, `/papers/${other?.arxivId}`);
+    await expect
+      .poll(async () => (await tab.locator('[data-testid=digestlens-panel][data-state=ready]').count()) === 1 && (await panel.getByTestId('digestlens-related-item').allTextContents()).join() !== first.join(), WAIT)
+      .toBe(true);
+    expect(await tab.locator('digestlens-panel').count()).toBe(1);
+    await tab.close();
+  });
+});
