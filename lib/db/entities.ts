@@ -19,6 +19,8 @@ export interface Paper {
   organization: string | null;
   /** ISO time the paper was first stored. */
   addedAt: string;
+  /** The page the paper was first saved from, for papers created from a page (notes, queue). */
+  url?: string | null;
 }
 
 export interface Digest {
@@ -46,8 +48,21 @@ export interface DigestEntry {
 
 export interface Note {
   paperId: string;
+  /** Plain text / Markdown, as typed. Never rendered as HTML, never put in a host page's DOM. */
   text: string;
   updatedAt: string;
+  /** Counts saves (from 1); a save based on an older version is a concurrent edit. */
+  version: number;
+}
+
+/** An earlier text of a note, kept when it was replaced (see lib/db/notes.ts for when). */
+export interface NoteVersion {
+  id?: number;
+  paperId: string;
+  text: string;
+  /** When this text was saved. */
+  savedAt: string;
+  version: number;
 }
 
 export interface QueueItem {

@@ -1,5 +1,5 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
-import type { Digest, DigestEntry, MetaRow, Note, Paper, QueueItem } from './entities';
+import type { Digest, DigestEntry, MetaRow, Note, NoteVersion, Paper, QueueItem } from './entities';
 
 export const DATABASE_NAME = 'digestlens';
 
@@ -25,6 +25,19 @@ export const SCHEMA_HISTORY = {
     queue: 'paperId, order',
     meta: 'key',
   },
+  /**
+   * v3: notes keep their earlier texts in `noteVersions`, and each note counts its saves
+   * (`version`), so a save made from a stale copy (another tab) is noticed and kept apart.
+   */
+  3: {
+    papers: 'id, titleKey, arxivId',
+    digests: 'id, date, importedAt',
+    entries: '[digestId+position], digestId, paperId',
+    notes: 'paperId, updatedAt',
+    noteVersions: '++id, paperId',
+    queue: 'paperId, order',
+    meta: 'key',
+  },
 } as const;
 
 export class DigestLensDB extends Dexie {
@@ -32,6 +45,7 @@ export class DigestLensDB extends Dexie {
   digests!: EntityTable<Digest, 'id'>;
   entries!: Dexie.Table<DigestEntry, [string, number]>;
   notes!: EntityTable<Note, 'paperId'>;
+  noteVersions!: EntityTable<NoteVersion, 'id'>;
   queue!: EntityTable<QueueItem, 'paperId'>;
   meta!: EntityTable<MetaRow, 'key'>;
 
@@ -42,5 +56,16 @@ export class DigestLensDB extends Dexie {
     this.version(2)
       .stores(SCHEMA_HISTORY[2])
       .upgrade((tx) => tx.table('meta').put({ key: 'corpusRevision', value: 1 }));
+    // Notes written before v3 are each at their first version.
+    this.version(3)
+      .stores(SCHEMA_HISTORY[3])
+      .upgrade((tx) =>
+        tx
+          .table('notes')
+          .toCollection()
+          .modify((note: Partial<Note>) => {
+            note.version = 1;
+          }),
+      );
   }
 }

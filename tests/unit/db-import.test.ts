@@ -112,7 +112,7 @@ describe('deleting a digest', () => {
     const [first, second] = await db.entries.where('digestId').equals(sep.digestId).sortBy('position');
     const noted = first?.paperId ?? '';
     const queued = second?.paperId ?? '';
-    await db.notes.put({ paperId: noted, text: 'Read section 3 again.', updatedAt: NOW.toISOString() });
+    await db.notes.put({ paperId: noted, text: 'Read section 3 again.', updatedAt: NOW.toISOString(), version: 1 });
     await db.queue.put({ paperId: queued, order: 1, addedAt: NOW.toISOString(), source: `digest:${sep.digestId}`, readAt: null });
 
     expect(await deleteDigest(db, sep.digestId)).toEqual({ removedPapers: 27, keptPapers: 2 });

@@ -60,6 +60,29 @@ describe('database schema versions', () => {
     current.close();
   });
 
+  it('upgrades a version 2 database to version 3, keeping every note and numbering it version 1', async () => {
+    const indexedDB = new IDBFactory();
+    const v2 = writeAsVersion(2, indexedDB);
+    const notes = Array.from({ length: 25 }, (_, i) => ({
+      paperId: `title:paper${i}`,
+      text: `note ${i}\n- with $\\sigma$`,
+      updatedAt: `2026-10-0${(i % 9) + 1}T00:00:00.000Z`,
+    }));
+    await v2.table('notes').bulkPut(notes);
+    await v2.table('meta').put({ key: 'corpusRevision', value: 7 });
+    v2.close();
+
+    const current = new DigestLensDB('digestlens-migration', { indexedDB, IDBKeyRange });
+    const migrated = await current.notes.orderBy('paperId').toArray();
+    expect(migrated).toHaveLength(25);
+    expect(migrated.map(({ version, ...rest }) => [version, rest])).toEqual(
+      [...notes].sort((a, b) => a.paperId.localeCompare(b.paperId)).map((n) => [1, n]),
+    );
+    expect(await current.noteVersions.count()).toBe(0);
+    expect(await corpusRevision(current)).toBe(7);
+    current.close();
+  });
+
   it('declares the newest version of SCHEMA_HISTORY as the schema in use', () => {
     const db = new DigestLensDB('digestlens-verno', { indexedDB: new IDBFactory(), IDBKeyRange });
     const latest = Math.max(...Object.keys(SCHEMA_HISTORY).map(Number));

@@ -1,0 +1,65 @@
+import type { Note, NoteVersion } from './entities';
+import type { DigestLensDB } from './schema';
+
+/** How many earlier texts a note keeps. */
+export const KEPT_VERSIONS = 50;
+/** A pause longer than this starts a new editing session: the text before it is kept as a version. */
+export const SESSION_GAP_MS = 2 * 60 * 1000;
+
+export interface SaveResult {
+  note: Note;
+  /** The save was based on an older version (another tab saved meanwhile); that text was kept. */
+  concurrent: boolean;
+}
+
+/**
+ * Saves a note's text. `baseVersion` is the version the editor started from (0 for a new note).
+ * The replaced text is kept in `noteVersions` when another tab saved in between (so the last
+ * write never silently destroys the other) or when it dates from an earlier editing session;
+ * autosaves within one session replace each other. Saving an unchanged text does nothing.
+ */
+export async function saveNote(
+  db: DigestLensDB,
+  paperId: string,
+  text: string,
+  baseVersion: number,
+  now = new Date(),
+): Promise<SaveResult> {
+  return db.transaction('rw', db.notes, db.noteVersions, async () => {
+    const current = await db.notes.get(paperId);
+    const concurrent = (current?.version ?? 0) !== baseVersion;
+    if (current && current.text === text) return { note: current, concurrent: false };
+    if (current && current.text !== '') {
+      const stale = now.getTime() - Date.parse(current.updatedAt) > SESSION_GAP_MS;
+      if (concurrent || stale) await keepVersion(db, current);
+    }
+    const note: Note = { paperId, text, updatedAt: now.toISOString(), version: (current?.version ?? 0) + 1 };
+    await db.notes.put(note);
+    return { note, concurrent };
+  });
+}
+
+async function keepVersion(db: DigestLensDB, note: Note): Promise<void> {
+  await db.noteVersions.add({ paperId: note.paperId, text: note.text, savedAt: note.updatedAt, version: note.version });
+  const ids = (await db.noteVersions.where('paperId').equals(note.paperId).primaryKeys()) as number[];
+  if (ids.length > KEPT_VERSIONS) await db.noteVersions.bulkDelete(ids.sort((a, b) => a - b).slice(0, ids.length - KEPT_VERSIONS));
+}
+
+/** A note's earlier texts, newest first. */
+export async function noteVersions(db: DigestLensDB, paperId: string): Promise<NoteVersion[]> {
+  const versions = await db.noteVersions.where('paperId').equals(paperId).toArray();
+  return versions.sort((a, b) => (b.id ?? 0) - (a.id ?? 0));
+}
+
+/** Brings back an earlier text; the text it replaces is kept as a version first. */
+export async function restoreNoteVersion(db: DigestLensDB, versionId: number, now = new Date()): Promise<Note | null> {
+  return db.transaction('rw', db.notes, db.noteVersions, async () => {
+    const version = await db.noteVersions.get(versionId);
+    if (!version) return null;
+    const current = await db.notes.get(version.paperId);
+    if (current && current.text !== '' && current.text !== version.text) await keepVersion(db, current);
+    const note: Note = { paperId: version.paperId, text: version.text, updatedAt: now.toISOString(), version: (current?.version ?? 0) + 1 };
+    await db.notes.put(note);
+    return note;
+  });
+}

@@ -1,0 +1,45 @@
+import { normalizeArxivId } from '../identity/arxiv-id';
+import { titleKey } from '../identity/title-key';
+import type { Paper } from './entities';
+import type { DigestLensDB } from './schema';
+
+export interface PagePaperInput {
+  title: string;
+  arxivId: string | null;
+  abstract: string | null;
+  url: string | null;
+}
+
+/**
+ * The stored paper for a paper seen on a page, created when it is not in the corpus (a note or a
+ * queue item on any paper): found by arXiv id, else by title key, the same identity rule as import.
+ */
+export async function ensurePaper(db: DigestLensDB, seen: PagePaperInput, now = new Date()): Promise<Paper> {
+  const arxivId = seen.arxivId ? normalizeArxivId(seen.arxivId) : null;
+  const key = titleKey(seen.title);
+  return db.transaction('rw', db.papers, async () => {
+    const byId = arxivId ? await db.papers.where('arxivId').equals(arxivId).first() : undefined;
+    if (byId) return byId;
+    const byTitle = await db.papers.where('titleKey').equals(key).first();
+    if (byTitle && (!byTitle.arxivId || !arxivId || byTitle.arxivId === arxivId)) {
+      if (!byTitle.arxivId && arxivId) {
+        byTitle.arxivId = arxivId;
+        await db.papers.put(byTitle);
+      }
+      return byTitle;
+    }
+    const paper: Paper = {
+      id: arxivId ? `arxiv:${arxivId}` : `title:${key}`,
+      title: seen.title,
+      titleKey: key,
+      arxivId,
+      abstract: seen.abstract ?? '',
+      authors: null,
+      organization: null,
+      addedAt: now.toISOString(),
+      url: seen.url,
+    };
+    await db.papers.put(paper);
+    return paper;
+  });
+}

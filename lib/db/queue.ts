@@ -1,0 +1,62 @@
+import type { QueueItem } from './entities';
+import type { DigestLensDB } from './schema';
+
+/** Queue items in reading order, unread ones first; read items form the Read list. */
+export async function queueItems(db: DigestLensDB): Promise<{ unread: QueueItem[]; read: QueueItem[] }> {
+  const items = await db.queue.orderBy('order').toArray();
+  return {
+    unread: items.filter((i) => i.readAt === null),
+    read: items.filter((i) => i.readAt !== null).sort((a, b) => (b.readAt ?? '').localeCompare(a.readAt ?? '')),
+  };
+}
+
+/** Adds a paper at the end of the queue; a paper already queued stays where it is. */
+export async function addToQueue(db: DigestLensDB, paperId: string, source: string, now = new Date()): Promise<QueueItem> {
+  return db.transaction('rw', db.queue, async () => {
+    const existing = await db.queue.get(paperId);
+    if (existing) return existing;
+    const last = await db.queue.orderBy('order').last();
+    const item: QueueItem = { paperId, order: (last?.order ?? 0) + 1, addedAt: now.toISOString(), source, readAt: null };
+    await db.queue.add(item);
+    return item;
+  });
+}
+
+/** Removes a paper from the queue and returns the item, so that the removal can be undone. */
+export async function removeFromQueue(db: DigestLensDB, paperId: string): Promise<QueueItem | null> {
+  return db.transaction('rw', db.queue, async () => {
+    const item = await db.queue.get(paperId);
+    if (item) await db.queue.delete(paperId);
+    return item ?? null;
+  });
+}
+
+/** Puts a removed item back exactly as it was (undo). */
+export async function restoreQueueItem(db: DigestLensDB, item: QueueItem): Promise<void> {
+  await db.queue.put(item);
+}
+
+export async function setRead(db: DigestLensDB, paperId: string, read: boolean, now = new Date()): Promise<void> {
+  await db.queue.update(paperId, { readAt: read ? now.toISOString() : null });
+}
+
+/**
+ * Moves an unread item to position `to` (0-based) among the unread items. Orders are
+ * renumbered 1..n in one transaction, which keeps them small and distinct.
+ */
+export async function moveInQueue(db: DigestLensDB, paperId: string, to: number): Promise<void> {
+  await db.transaction('rw', db.queue, async () => {
+    const { unread } = await queueItems(db);
+    const from = unread.findIndex((i) => i.paperId === paperId);
+    if (from === -1) return;
+    const [item] = unread.splice(from, 1);
+    if (!item) return;
+    unread.splice(Math.max(0, Math.min(to, unread.length)), 0, item);
+    await db.queue.bulkPut(unread.map((i, index) => ({ ...i, order: index + 1 })));
+  });
+}
+
+/** The number shown on the toolbar icon: papers still to read. */
+export async function unreadCount(db: DigestLensDB): Promise<number> {
+  return db.queue.filter((i) => i.readAt === null).count();
+}
