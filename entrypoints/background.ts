@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { CorpusIndexes } from '@/lib/corpus/corpus-indexes';
 import { lookupPapers } from '@/lib/corpus/lookup';
+import { servePaperState, showQueueCountOnIcon } from '@/lib/corpus/paper-state';
+import { toggleQueueFromPage } from '@/lib/corpus/queue-from-page';
 import { relatedPapers, relatedStrengths } from '@/lib/corpus/related-papers';
 import { db } from '@/lib/db/instance';
 import { serveImports } from '@/lib/import/background-port';
@@ -13,5 +15,9 @@ export default defineBackground(() => {
     'lookup-papers': (r) => lookupPapers(db, indexes, r.papers),
     'related-papers': (r) => relatedPapers(db, indexes, r.paper, r.limit),
     'related-strength': (r) => relatedStrengths(indexes, r.papers),
+    'queue-toggle': (r) => toggleQueueFromPage(db, r.paper, r.pageUrl, r.queued),
   });
+  servePaperState(browser.runtime, db);
+  // Chrome MV3 has `action`; Firefox's MV2 build has `browserAction`.
+  showQueueCountOnIcon(db, browser.action ?? browser.browserAction);
 });

@@ -1,5 +1,11 @@
 import { createRoot } from 'react-dom/client';
+import { AppTabs } from '@/components/AppTabs';
+import { BackupPanel } from '@/components/BackupPanel';
 import { Library } from '@/components/Library';
+import { NotesView } from '@/components/NotesView';
+import { QueueTabLabel } from '@/components/QueueTabLabel';
+import { QueueView } from '@/components/QueueView';
+import '@/components/library.css';
 
 function LibraryPage() {
   return (
@@ -7,7 +13,15 @@ function LibraryPage() {
       <div className="topbar">
         <h1>DigestLens Library</h1>
       </div>
-      <Library />
+      <AppTabs
+        initial="library"
+        tabs={[
+          { id: 'library', label: 'Library', render: () => <Library /> },
+          { id: 'queue', label: <QueueTabLabel />, render: () => <QueueView /> },
+          { id: 'notes', label: 'Notes', render: () => <NotesView /> },
+          { id: 'backup', label: 'Backup & settings', render: () => <BackupPanel /> },
+        ]}
+      />
     </main>
   );
 }

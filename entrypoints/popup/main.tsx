@@ -1,6 +1,11 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
+import { AppTabs } from '@/components/AppTabs';
 import { Library } from '@/components/Library';
+import { QueueTabLabel } from '@/components/QueueTabLabel';
+import { QueueView } from '@/components/QueueView';
+import { ThisPageView } from '@/components/ThisPageView';
+import '@/components/library.css';
 
 /** Firefox closes a popup when a file dialog opens, so the Library is also a full page. */
 function openLibraryTab() {
@@ -8,7 +13,13 @@ function openLibraryTab() {
   window.close();
 }
 
-function Popup() {
+/** This page first when the active tab shows a paper (the popup asks it), else the Library. */
+async function initialTab(): Promise<string> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.url && /^https:\/\/(arxiv\.org\/(abs|pdf|html)\/|huggingface\.co\/papers\/)/.test(tab.url) ? 'page' : 'library';
+}
+
+function Popup({ initial }: { initial: string }) {
   return (
     <main className="app popup">
       <div className="topbar">
@@ -17,10 +28,17 @@ function Popup() {
           Open Library in a tab ↗
         </button>
       </div>
-      <Library />
+      <AppTabs
+        initial={initial}
+        tabs={[
+          { id: 'page', label: 'This page', render: () => <ThisPageView /> },
+          { id: 'queue', label: <QueueTabLabel />, render: () => <QueueView /> },
+          { id: 'library', label: 'Library', render: () => <Library /> },
+        ]}
+      />
     </main>
   );
 }
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<Popup />);
+if (root) void initialTab().then((initial) => createRoot(root).render(<Popup initial={initial} />));

@@ -17,9 +17,18 @@ function relatedItem(paper: RelatedPaper): HTMLElement {
     'li',
     { 'data-testid': 'digestlens-related-item', 'data-paper-id': paper.paperId },
     link(paperUrl(paper), el('span', { class: 'title' }, paper.title)),
-    el('div', { class: 'meta' }, `In your digest${paper.digests.length > 1 ? 's' : ''} of ${describeMemberships(paper.digests)} · score ${paper.score.toFixed(1)}`),
+    el(
+      'div',
+      { class: 'meta' },
+      `In your digest${paper.digests.length > 1 ? 's' : ''} of ${describeMemberships(paper.digests)} · score ${paper.score.toFixed(1)}`,
+    ),
     paper.terms.length > 0 &&
-      el('div', { class: 'why', 'data-testid': 'digestlens-related-terms' }, 'Shared terms: ', ...paper.terms.map((t) => el('span', { class: 'term' }, t))),
+      el(
+        'div',
+        { class: 'why', 'data-testid': 'digestlens-related-terms' },
+        'Shared terms: ',
+        ...paper.terms.map((t) => el('span', { class: 'term' }, t)),
+      ),
     el(
       'div',
       { class: 'links' },
@@ -33,7 +42,12 @@ function relatedItem(paper: RelatedPaper): HTMLElement {
  * The "related in your digests" panel under a paper page's abstract. It asks the background for
  * the top papers (5, or 20 after "More") and explains each with the terms it shares.
  */
-export async function mountRelatedPanel(ctx: ContentScriptContext, anchor: Element, paper: PagePaper): Promise<MountedUi> {
+export async function mountRelatedPanel(
+  ctx: ContentScriptContext,
+  anchor: Element,
+  paper: PagePaper,
+  headerAction: Node,
+): Promise<MountedUi> {
   let container: HTMLElement | null = null;
   const ui = await createShadowRootUi(ctx, {
     name: 'digestlens-panel',
@@ -65,8 +79,13 @@ export async function mountRelatedPanel(ctx: ContentScriptContext, anchor: Eleme
     }
     const panel = el(
       'section',
-      { class: 'panel', 'data-testid': 'digestlens-panel', 'data-state': related instanceof Error ? 'error' : 'ready', 'aria-label': 'Related papers in your digests' },
-      el('h2', {}, el('span', { class: 'brand' }, 'DigestLens'), ' · related in your digests'),
+      {
+        class: 'panel',
+        'data-testid': 'digestlens-panel',
+        'data-state': related instanceof Error ? 'error' : 'ready',
+        'aria-label': 'Related papers in your digests',
+      },
+      el('div', { class: 'head' }, el('h2', {}, el('span', { class: 'brand' }, 'DigestLens'), ' · related in your digests'), headerAction),
       ...body,
     );
     container.replaceChildren(panel);

@@ -1,5 +1,22 @@
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { type PagePaperAnswer, PagePaperQuerySchema } from '../messaging/protocol';
 import { annotatePage, readCurrentPage } from './annotate-page';
+
+/**
+ * Answers the popup's "which paper is this?" for its This page view: the page's own paper on a
+ * paper page, else nothing. Only the extension itself can send to a content script.
+ */
+function answerPagePaperQueries(ctx: ContentScriptContext): void {
+  const listener = (message: unknown): Promise<PagePaperAnswer> | undefined => {
+    if (!PagePaperQuerySchema.safeParse(message).success) return undefined;
+    const reading = readCurrentPage();
+    const paper = reading?.kind === 'paper' ? reading.papers[0] : undefined;
+    return Promise.resolve(paper ? { title: paper.title, arxivId: paper.arxivId, abstract: paper.abstract } : null);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+}
 
 /** Resolves once the page has stopped changing for `quietMs` (or after `maxMs`), or on abort. */
 function domSettled(signal: AbortSignal, quietMs = 150, maxMs = 3000): Promise<void> {
@@ -44,6 +61,7 @@ export function runAnnotator(ctx: ContentScriptContext, options: { followsInPage
       if (!ctx.isInvalid) console.warn('DigestLens: could not annotate this page', error);
     }
   };
+  answerPagePaperQueries(ctx);
   void run(false);
   if (options.followsInPageNavigation) ctx.addEventListener(window, 'wxt:locationchange', () => void run(true));
 }

@@ -17,6 +17,11 @@ export const BADGE_CSS = `
     border: 1px solid var(--dl-border); cursor: default; }
   .badge.related { color: var(--dl-muted); background: transparent; border-style: dashed; border-color: var(--dl-line); font-weight: 400; }
   .mark { font-size: 9px; }
+  .action { font: 400 11px/16px system-ui, -apple-system, "Segoe UI", sans-serif; margin-left: 3px; padding: 0 5px;
+    border-radius: 8px; border: 1px solid var(--dl-line); background: transparent; color: var(--dl-muted); cursor: pointer; }
+  .action:hover { color: var(--dl-accent); border-color: var(--dl-border); }
+  .action[data-queued="true"], .action[data-noted="true"] { color: var(--dl-accent); border-color: var(--dl-border); background: var(--dl-tint); }
+  .badge-wrap { display: inline-flex; align-items: center; }
 `;
 
 export const PANEL_CSS = `
@@ -34,6 +39,7 @@ export const PANEL_CSS = `
   .meta, .why, .empty { color: var(--dl-muted); font-size: 12px; }
   .term { display: inline-block; padding: 0 5px; margin: 1px 3px 1px 0; border-radius: 6px; background: var(--dl-tint); color: var(--dl-fg); }
   .links a { margin-right: 8px; font-size: 12px; }
+  .head { display: flex; align-items: baseline; justify-content: space-between; gap: 8px; }
   button { font: inherit; font-size: 12px; color: var(--dl-accent); background: none; border: 1px solid var(--dl-border);
     border-radius: 6px; padding: 1px 8px; cursor: pointer; margin-top: 6px; }
 `;

@@ -1,4 +1,4 @@
-import { type DigestLensDB, corpusRevision } from '../db';
+import { corpusRevision, type DigestLensDB } from '../db';
 import { FuzzyTitleIndex } from '../identity/fuzzy-title';
 import { RelatedIndex, type RelatedSnapshot } from '../related';
 

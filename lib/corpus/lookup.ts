@@ -23,7 +23,10 @@ export async function lookupPapers(db: DigestLensDB, indexes: CorpusIndexes, pap
       .where('arxivId')
       .anyOf([...new Set(ids.filter((id): id is string => id !== null))])
       .toArray(),
-    db.papers.where('titleKey').anyOf([...new Set(keys)]).toArray(),
+    db.papers
+      .where('titleKey')
+      .anyOf([...new Set(keys)])
+      .toArray(),
   ]);
   const idIndex = new Map(byId.map((p) => [p.arxivId, p]));
   const keyIndex = new Map(byKey.map((p) => [p.titleKey, p]));
@@ -46,7 +49,9 @@ export async function lookupPapers(db: DigestLensDB, indexes: CorpusIndexes, pap
     fuzzy ??= await (await indexes.fresh()).fuzzy();
     const near = fuzzy.match(page.title);
     const nearPaper = near ? await db.papers.get(near.id) : undefined;
-    found.push(nearPaper && (!nearPaper.arxivId || !id || nearPaper.arxivId === id) ? { paper: nearPaper, matchedBy: 'fuzzy-title' } : null);
+    found.push(
+      nearPaper && (!nearPaper.arxivId || !id || nearPaper.arxivId === id) ? { paper: nearPaper, matchedBy: 'fuzzy-title' } : null,
+    );
   }
 
   await rememberArxivIds(db, found, ids, idIndex);
@@ -55,7 +60,12 @@ export async function lookupPapers(db: DigestLensDB, indexes: CorpusIndexes, pap
 }
 
 /** Stores the arXiv id a page revealed for a paper known only by title, unless another paper has it. */
-async function rememberArxivIds(db: DigestLensDB, found: Array<Candidate | null>, ids: Array<string | null>, taken: Map<string | null, Paper>) {
+async function rememberArxivIds(
+  db: DigestLensDB,
+  found: Array<Candidate | null>,
+  ids: Array<string | null>,
+  taken: Map<string | null, Paper>,
+) {
   const learned = new Map<string, string>();
   found.forEach((f, i) => {
     const id = ids[i];

@@ -10,7 +10,10 @@ import { digestMemberships } from './memberships';
  */
 export async function relatedPapers(db: DigestLensDB, indexes: CorpusIndexes, paper: PagePaper, limit: number): Promise<RelatedPaper[]> {
   const [{ related }, [self]] = await Promise.all([indexes.fresh(), lookupPapers(db, indexes, [paper])]);
-  const hits = related.query({ title: paper.title, abstract: paper.abstract ?? null }, { k: limit, excludeIds: self ? [self.paperId] : [] });
+  const hits = related.query(
+    { title: paper.title, abstract: paper.abstract ?? null },
+    { k: limit, excludeIds: self ? [self.paperId] : [] },
+  );
   const ids = hits.map((h) => h.id);
   const [papers, memberships] = await Promise.all([db.papers.bulkGet(ids), digestMemberships(db, ids)]);
   return hits.flatMap((hit, i) => {

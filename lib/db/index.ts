@@ -3,7 +3,7 @@ export { type DeleteResult, deleteDigest } from './delete-digest';
 export type { Digest, DigestEntry, MetaRow, Note, NoteVersion, Paper, QueueItem } from './entities';
 export { type ImportResult, importDigest } from './import-digest';
 export { KEPT_VERSIONS, noteVersions, restoreNoteVersion, type SaveResult, saveNote } from './notes';
-export { ensurePaper, type PagePaperInput } from './page-paper';
+export { ensurePaper, type PagePaperInput, placeholderTitle } from './page-paper';
 export { addToQueue, moveInQueue, queueItems, removeFromQueue, restoreQueueItem, setRead, unreadCount } from './queue';
 export { bumpCorpusRevision, corpusRevision } from './revision';
 export { DATABASE_NAME, DigestLensDB } from './schema';

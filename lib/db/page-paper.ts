@@ -3,6 +3,11 @@ import { titleKey } from '../identity/title-key';
 import type { Paper } from './entities';
 import type { DigestLensDB } from './schema';
 
+/** The title a paper known only by its arXiv id (an arXiv PDF tab) is stored under. */
+export function placeholderTitle(arxivId: string): string {
+  return `arXiv:${arxivId}`;
+}
+
 export interface PagePaperInput {
   title: string;
   arxivId: string | null;
@@ -19,7 +24,14 @@ export async function ensurePaper(db: DigestLensDB, seen: PagePaperInput, now = 
   const key = titleKey(seen.title);
   return db.transaction('rw', db.papers, async () => {
     const byId = arxivId ? await db.papers.where('arxivId').equals(arxivId).first() : undefined;
-    if (byId) return byId;
+    if (byId) {
+      // A paper first seen as a bare PDF link has its id for a title; a page now shows the real one.
+      if (byId.title === placeholderTitle(byId.arxivId ?? '') && seen.title !== byId.title) {
+        Object.assign(byId, { title: seen.title, titleKey: key, abstract: byId.abstract || (seen.abstract ?? '') });
+        await db.papers.put(byId);
+      }
+      return byId;
+    }
     const byTitle = await db.papers.where('titleKey').equals(key).first();
     if (byTitle && (!byTitle.arxivId || !arxivId || byTitle.arxivId === arxivId)) {
       if (!byTitle.arxivId && arxivId) {

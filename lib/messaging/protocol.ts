@@ -77,7 +77,21 @@ export const StrengthRequestSchema = z.object({
   papers: z.array(PagePaperSchema).check(z.maxLength(MAX_PAPERS_PER_PAGE)),
 });
 
-export const ContentRequestSchema = z.discriminatedUnion('type', [LookupRequestSchema, RelatedRequestSchema, StrengthRequestSchema]);
+/** "Add this paper to my queue" (or take it out). The paper is created from the page when it is new. */
+export const QueueToggleRequestSchema = z.object({
+  type: z.literal('queue-toggle'),
+  paper: PagePaperSchema,
+  /** The page the paper was queued from. */
+  pageUrl: z.string().check(z.maxLength(4000)),
+  queued: z.boolean(),
+});
+
+export const ContentRequestSchema = z.discriminatedUnion('type', [
+  LookupRequestSchema,
+  RelatedRequestSchema,
+  StrengthRequestSchema,
+  QueueToggleRequestSchema,
+]);
 export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 
 /** A digest a paper is in, as badges and panels show it. */
@@ -92,6 +106,12 @@ export interface PaperMatch {
   paperId: string;
   matchedBy: 'arxiv-id' | 'title' | 'fuzzy-title';
   digests: DigestMembership[];
+}
+
+/** Which of the papers a page shows are queued (unread) or have a note: kept current on badges. */
+export interface PaperState {
+  queued: string[];
+  noted: string[];
 }
 
 export interface RelatedPaper {
@@ -111,7 +131,32 @@ export interface ContentResponses {
   'lookup-papers': Array<PaperMatch | null>;
   'related-papers': RelatedPaper[];
   'related-strength': number[];
+  'queue-toggle': { paperId: string; queued: boolean };
 }
+
+// ─── Popup → content script of the active tab ────────────────────────────────────────────────
+
+/** "Which paper does your page show?" The popup's This page view asks the active tab. */
+export const PagePaperQuerySchema = z.object({ type: z.literal('page-paper') });
+export type PagePaperAnswer = PagePaper | null;
+
+// ─── Paper state: background → content script, over a port ───────────────────────────────────
+
+/** Port a content script opens to hear when papers it shows are queued or noted, from any tab. */
+export const STATE_PORT = 'digestlens:paper-state';
+
+/** Content → background: the paper ids this page shows (replaces the previous list). */
+export const WatchRequestSchema = z.object({
+  type: z.literal('watch'),
+  paperIds: z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(MAX_PAPERS_PER_PAGE)),
+});
+
+/** Background → content: the current state of the watched papers. */
+export const PaperStateMessageSchema = z.object({
+  type: z.literal('paper-state'),
+  queued: z.array(z.string()),
+  noted: z.array(z.string()),
+});
 
 /** Every answer: the value, or the reason there is none. Never a thrown error across contexts. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };

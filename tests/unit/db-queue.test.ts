@@ -4,6 +4,7 @@ import {
   type DigestLensDB,
   ensurePaper,
   moveInQueue,
+  placeholderTitle,
   queueItems,
   removeFromQueue,
   restoreQueueItem,
@@ -89,5 +90,29 @@ describe('papers created from a page', () => {
     expect(first.id).toBe('title:atitleonlypaper');
     const again = await ensurePaper(db, { title: 'A title only paper', arxivId: '2511.00001', abstract: null, url: null });
     expect(again).toMatchObject({ id: 'title:atitleonlypaper', arxivId: '2511.00001' });
+  });
+});
+
+describe('a paper first seen as a PDF link', () => {
+  it('takes the real title when a page shows it', async () => {
+    const bare = await ensurePaper(db, {
+      title: placeholderTitle('2501.11120'),
+      arxivId: '2501.11120',
+      abstract: null,
+      url: 'https://arxiv.org/pdf/2501.11120v1',
+    });
+    expect(bare.title).toBe('arXiv:2501.11120');
+    const named = await ensurePaper(db, {
+      title: 'Tell me about yourself: LLMs are aware of their learned behaviors',
+      arxivId: '2501.11120',
+      abstract: 'We study…',
+      url: null,
+    });
+    expect(named).toMatchObject({
+      id: 'arxiv:2501.11120',
+      title: 'Tell me about yourself: LLMs are aware of their learned behaviors',
+      abstract: 'We study…',
+    });
+    expect(await db.papers.count()).toBe(1);
   });
 });

@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { placeholderTitle } from '@/lib/db';
+import type { PagePaper, PagePaperAnswer } from '@/lib/messaging/protocol';
+import { arxivIdFromUrl } from '@/lib/sites';
+
+export type PageInfo = { state: 'loading' } | { state: 'none' } | { state: 'paper'; paper: PagePaper; url: string };
+
+/**
+ * The paper of the active tab: asked of the tab's content script (it has read the page), else
+ * read from the URL alone, which is all there is for an arXiv PDF (the viewer runs no content
+ * script and shows no title).
+ */
+export function usePagePaper(): PageInfo {
+  const [info, setInfo] = useState<PageInfo>({ state: 'loading' });
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      const url = tab?.url;
+      if (!url || tab.id === undefined || !/^https:\/\/(arxiv\.org|huggingface\.co)\//.test(url)) return setInfo({ state: 'none' });
+      let answer: PagePaperAnswer = null;
+      try {
+        answer = (await browser.tabs.sendMessage(tab.id, { type: 'page-paper' })) as PagePaperAnswer;
+      } catch {
+        // No content script there (a PDF, or a tab opened before DigestLens was installed).
+      }
+      const arxivId = arxivIdFromUrl(new URL(url));
+      const paper = answer ?? (arxivId ? { title: placeholderTitle(arxivId), arxivId, abstract: null } : null);
+      if (!cancelled) setInfo(paper ? { state: 'paper', paper, url } : { state: 'none' });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  return info;
+}
