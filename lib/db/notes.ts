@@ -41,14 +41,15 @@ export async function saveNote(
 
 async function keepVersion(db: DigestLensDB, note: Note): Promise<void> {
   await db.noteVersions.add({ paperId: note.paperId, text: note.text, savedAt: note.updatedAt, version: note.version });
-  const ids = (await db.noteVersions.where('paperId').equals(note.paperId).primaryKeys()) as number[];
-  if (ids.length > KEPT_VERSIONS) await db.noteVersions.bulkDelete(ids.sort((a, b) => a - b).slice(0, ids.length - KEPT_VERSIONS));
+  const versions = await noteVersions(db, note.paperId);
+  const excess = versions.slice(KEPT_VERSIONS).flatMap((v) => (v.id === undefined ? [] : [v.id]));
+  if (excess.length) await db.noteVersions.bulkDelete(excess);
 }
 
-/** A note's earlier texts, newest first. */
+/** A note's earlier texts, newest first (by when they were written; restored backups keep their times). */
 export async function noteVersions(db: DigestLensDB, paperId: string): Promise<NoteVersion[]> {
   const versions = await db.noteVersions.where('paperId').equals(paperId).toArray();
-  return versions.sort((a, b) => (b.id ?? 0) - (a.id ?? 0));
+  return versions.sort((a, b) => b.savedAt.localeCompare(a.savedAt) || (b.id ?? 0) - (a.id ?? 0));
 }
 
 /** Brings back an earlier text; the text it replaces is kept as a version first. */

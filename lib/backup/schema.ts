@@ -1,0 +1,166 @@
+import * as z from 'zod';
+import type { Digest, DigestEntry, Note, NoteVersion, Paper, QueueItem } from '../db';
+
+/**
+ * The backup document: one JSON file with everything the user made or imported. Classic zod
+ * rather than zod/mini: this runs only on the Library page, never in a content script.
+ *
+ * Rows are loose objects: a field this version does not know (written by a later release that
+ * kept the format version) passes through export and restore instead of being dropped.
+ */
+
+export const BACKUP_FORMAT = 'digestlens-backup';
+/** The newest document version this code writes and reads. */
+export const BACKUP_VERSION = 1;
+
+const isoTime = z.iso.datetime({ offset: true });
+
+export const PaperRowSchema = z.looseObject({
+  id: z.string().min(1),
+  title: z.string(),
+  titleKey: z.string(),
+  arxivId: z.string().nullable(),
+  abstract: z.string(),
+  authors: z.number().nullable(),
+  organization: z.string().nullable(),
+  addedAt: isoTime,
+  url: z.string().nullable().optional(),
+});
+
+export const DigestRowSchema = z.looseObject({
+  id: z.string().min(1),
+  fileName: z.string(),
+  format: z.enum(['hf-daily-text']),
+  dateRaw: z.string(),
+  date: z.string(),
+  paperCount: z.number().int().nonnegative(),
+  importedAt: isoTime,
+});
+
+export const EntryRowSchema = z.looseObject({
+  digestId: z.string().min(1),
+  paperId: z.string().min(1),
+  position: z.number().int().nonnegative(),
+  upvotes: z.number(),
+  publishedRaw: z.string().nullable(),
+  published: z.string().nullable(),
+});
+
+export const NoteRowSchema = z.looseObject({
+  paperId: z.string().min(1),
+  text: z.string(),
+  updatedAt: isoTime,
+  version: z.number().int().nonnegative(),
+});
+
+/** An earlier text of a note. Without the local auto-increment id, which means nothing elsewhere. */
+export const NoteVersionRowSchema = z.looseObject({
+  paperId: z.string().min(1),
+  text: z.string(),
+  savedAt: isoTime,
+  version: z.number().int().nonnegative(),
+});
+
+export const QueueRowSchema = z.looseObject({
+  paperId: z.string().min(1),
+  order: z.number(),
+  addedAt: isoTime,
+  source: z.string(),
+  readAt: isoTime.nullable(),
+});
+
+export const BackupSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt: isoTime,
+  papers: z.array(PaperRowSchema),
+  digests: z.array(DigestRowSchema),
+  entries: z.array(EntryRowSchema),
+  notes: z.array(NoteRowSchema),
+  noteVersions: z.array(NoteVersionRowSchema),
+  queue: z.array(QueueRowSchema),
+  /** User settings: the `meta` rows named `setting:<name>`, by name (without the prefix). */
+  settings: z.record(z.string(), z.json()),
+});
+
+export type BackupDocument = z.infer<typeof BackupSchema>;
+export type BackupPaper = z.infer<typeof PaperRowSchema>;
+export type BackupNoteVersion = z.infer<typeof NoteVersionRowSchema>;
+
+// The rows must fit the tables they are written to; a field added to an entity shows up here.
+type Fits<Row, Entity> = Row extends Entity ? true : never;
+const rowsFitTables: [
+  Fits<BackupPaper, Paper>,
+  Fits<z.infer<typeof DigestRowSchema>, Digest>,
+  Fits<z.infer<typeof EntryRowSchema>, DigestEntry>,
+  Fits<z.infer<typeof NoteRowSchema>, Note>,
+  Fits<BackupNoteVersion, NoteVersion>,
+  Fits<z.infer<typeof QueueRowSchema>, QueueItem>,
+] = [true, true, true, true, true, true];
+void rowsFitTables;
+
+/** A backup refused, or a restore that failed: the message is meant for the user. */
+export class BackupError extends Error {
+  override name = 'BackupError';
+}
+
+/** `['papers', 3, 'title']` → `papers[3].title`. */
+function issuePath(path: readonly PropertyKey[]): string {
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A row key seen twice would make the restore fail half-way; refuse the document up front. */
+function firstDuplicate<T>(rows: readonly T[], key: (row: T) => string): number {
+  const seen = new Set<string>();
+  for (const [i, row] of rows.entries()) {
+    const k = key(row);
+    if (seen.has(k)) return i;
+    seen.add(k);
+  }
+  return -1;
+}
+
+/** A backup file's text as JSON; anything else is refused as not a backup. */
+export function parseBackupText(text: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new BackupError('not a DigestLens backup (not JSON)');
+  }
+}
+
+/**
+ * Checks that `doc` is a backup this version can restore, and returns it typed. Throws a
+ * BackupError naming the first thing wrong: not a backup at all, a newer version, or the path of
+ * the first invalid field (`invalid backup: papers[3].title: …`).
+ */
+export function validateBackup(doc: unknown): BackupDocument {
+  if (!isRecord(doc) || doc.format !== BACKUP_FORMAT) throw new BackupError('not a DigestLens backup');
+  const version = doc.version;
+  if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION) {
+    throw new BackupError(`backup version ${version} is newer than this DigestLens understands`);
+  }
+  if (version !== BACKUP_VERSION) throw new BackupError(`not a DigestLens backup (unknown version ${JSON.stringify(version)})`);
+
+  const parsed = BackupSchema.safeParse(doc);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new BackupError(issue ? `invalid backup: ${issuePath(issue.path)}: ${issue.message}` : 'invalid backup');
+  }
+  const backup = parsed.data;
+  const duplicates: Array<[string, number, string]> = [
+    ['papers', firstDuplicate(backup.papers, (p) => p.id), 'id'],
+    ['digests', firstDuplicate(backup.digests, (d) => d.id), 'id'],
+    ['entries', firstDuplicate(backup.entries, (e) => `${e.digestId}\u0000${e.position}`), 'position'],
+    ['notes', firstDuplicate(backup.notes, (n) => n.paperId), 'paperId'],
+    ['queue', firstDuplicate(backup.queue, (q) => q.paperId), 'paperId'],
+  ];
+  for (const [table, index, field] of duplicates) {
+    if (index !== -1) throw new BackupError(`invalid backup: ${table}[${index}].${field}: the same ${field} appears twice`);
+  }
+  return backup;
+}
