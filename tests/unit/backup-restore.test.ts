@@ -224,7 +224,8 @@ describe('backup restore into a profile with data', () => {
     expect((await target.notes.get(p(0)))?.text).toBe('my own note on paper 0, newer');
     expect((await noteVersions(target, p(0))).map((v) => v.text)).toEqual(['second thoughts, refined', 'first thoughts']);
     expect(await target.notes.get(p(1))).toEqual({ paperId: p(1), text: 'tab B', updatedAt: at(1).toISOString(), version: 3 });
-    expect((await noteVersions(target, p(1))).map((v) => v.text)).toEqual(['my own note on paper 1, older', 'tab A']);
+    // Earlier texts are listed by when they were written, whichever profile they came from.
+    expect((await noteVersions(target, p(1))).map((v) => v.text)).toEqual(['tab A', 'my own note on paper 1, older']);
     expect((await target.notes.get(p(25)))?.text).toBe('only here');
     expect(await target.papers.get('title:entropyguidedattentionforprivatellms')).toMatchObject({ authors: 2 });
   });
