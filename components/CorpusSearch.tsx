@@ -18,7 +18,8 @@ function useDebounced<T>(value: T, ms: number): T {
 export function CorpusSearch() {
   const [query, setQuery] = useState('');
   const settled = useDebounced(query.trim(), 150);
-  const result = useLiveQuery(() => searchPapers(db, settled, 50), [settled]);
+  // Each result carries its query, so a previous query's result is never shown for a new one.
+  const result = useLiveQuery(async () => ({ query: settled, ...(await searchPapers(db, settled, 50)) }), [settled]);
 
   return (
     <section className="panel">
@@ -31,7 +32,7 @@ export function CorpusSearch() {
         value={query}
         onChange={(e) => setQuery(e.currentTarget.value)}
       />
-      {settled && result && (
+      {settled && result?.query === settled && (
         <>
           <p className="muted" data-testid="search-total">
             {result.total === 0 ? 'No paper matches.' : `${result.total} ${result.total === 1 ? 'paper matches' : 'papers match'}`}

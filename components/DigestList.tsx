@@ -7,6 +7,7 @@ import { formatDay } from './format-date';
 function DigestRow({ digest }: { digest: Digest }) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   return (
     <li className="digest-row" data-testid="digest-row" data-date={digest.date}>
       <div className="digest-main">
@@ -18,7 +19,7 @@ function DigestRow({ digest }: { digest: Digest }) {
       </div>
       {confirming ? (
         <div className="confirm" role="alertdialog" aria-label="Confirm delete">
-          <span>Delete this digest? Notes and queue are kept.</span>
+          <span>{failure ? `Could not delete: ${failure}` : 'Delete this digest? Notes and queue are kept.'}</span>
           <button
             type="button"
             className="danger"
@@ -26,7 +27,12 @@ function DigestRow({ digest }: { digest: Digest }) {
             disabled={busy}
             onClick={async () => {
               setBusy(true);
-              await deleteDigest(db, digest.id);
+              try {
+                await deleteDigest(db, digest.id);
+              } catch (error) {
+                setFailure(error instanceof Error ? error.message : String(error));
+                setBusy(false);
+              }
             }}
           >
             Delete

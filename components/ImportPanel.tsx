@@ -47,10 +47,12 @@ export function ImportPanel({ empty }: { empty: boolean }) {
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
+  // One import at a time: a second one would interleave with the first's results.
+  const busy = run?.running ?? false;
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    void start([...event.dataTransfer.files]);
+    if (!busy) void start([...event.dataTransfer.files]);
   };
 
   return (
@@ -67,7 +69,7 @@ export function ImportPanel({ empty }: { empty: boolean }) {
         onDrop={onDrop}
       >
         <span>Drop digest files here, or</span>
-        <button type="button" onClick={() => input.current?.click()} disabled={run?.running}>
+        <button type="button" onClick={() => input.current?.click()} disabled={busy}>
           Choose files…
         </button>
         <input
@@ -76,6 +78,7 @@ export function ImportPanel({ empty }: { empty: boolean }) {
           multiple
           accept=".txt,text/plain"
           hidden
+          disabled={busy}
           data-testid="file-input"
           onChange={(e) => {
             const files = [...(e.currentTarget.files ?? [])];

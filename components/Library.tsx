@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { paperCount } from '@/lib/db';
 import { db } from '@/lib/db/instance';
 import { CorpusSearch } from './CorpusSearch';
 import { DigestList, useDigests } from './DigestList';
@@ -8,7 +9,8 @@ import './library.css';
 /** The Library: import, the imported digests, and search. The popup and the Library page both show it. */
 export function Library() {
   const digests = useDigests();
-  const papers = useLiveQuery(() => db.papers.count(), []);
+  // The count is kept in `meta`: counting the papers table on every change would stall imports.
+  const papers = useLiveQuery(() => paperCount(db), []);
   if (digests === undefined || papers === undefined) return null;
   return (
     <>

@@ -1,4 +1,6 @@
 import { bumpCorpusRevision, type DigestLensDB, type Note, type NoteVersion, type Paper, type QueueItem } from '../db';
+import { withAliasKey } from '../db/paper-keys';
+import { recountPapers } from '../db/stats';
 import { SETTING_PREFIX } from './export';
 import { type BackupDocument, BackupError, type BackupPaper, validateBackup } from './schema';
 
@@ -184,8 +186,9 @@ async function merge(db: DigestLensDB, backup: BackupDocument): Promise<RestoreS
     if (fillMissing(here, paper, matcher)) enriched.set(here.id, here);
   }
   const paperIdHere = (id: string) => target.get(id) ?? id;
-  await db.papers.bulkAdd(addedPapers);
-  await db.papers.bulkPut([...enriched.values()]);
+  await db.papers.bulkAdd(addedPapers.map(withAliasKey));
+  await db.papers.bulkPut([...enriched.values()].map(withAliasKey));
+  await recountPapers(db);
   summary.papersAdded = addedPapers.length;
   summary.papersEnriched = enriched.size;
 

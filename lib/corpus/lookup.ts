@@ -1,4 +1,4 @@
-import type { DigestLensDB, Paper } from '../db';
+import { type DigestLensDB, type Paper, papersByArxivId, papersByTitleKey } from '../db';
 import { normalizeArxivId } from '../identity/arxiv-id';
 import { titleKey } from '../identity/title-key';
 import type { PagePaper, PaperMatch } from '../messaging/protocol';
@@ -18,18 +18,13 @@ interface Candidate {
 export async function lookupPapers(db: DigestLensDB, indexes: CorpusIndexes, papers: PagePaper[]): Promise<Array<PaperMatch | null>> {
   const ids = papers.map((p) => (p.arxivId ? normalizeArxivId(p.arxivId) : null));
   const keys = papers.map((p) => titleKey(p.title));
-  const [byId, byKey] = await Promise.all([
-    db.papers
-      .where('arxivId')
-      .anyOf([...new Set(ids.filter((id): id is string => id !== null))])
-      .toArray(),
-    db.papers
-      .where('titleKey')
-      .anyOf([...new Set(keys)])
-      .toArray(),
+  const [idIndex, keyIndex] = await Promise.all([
+    papersByArxivId(
+      db,
+      ids.filter((id): id is string => id !== null),
+    ),
+    papersByTitleKey(db, keys),
   ]);
-  const idIndex = new Map(byId.map((p) => [p.arxivId, p]));
-  const keyIndex = new Map(byKey.map((p) => [p.titleKey, p]));
 
   const found: Array<Candidate | null> = [];
   let fuzzy: Awaited<ReturnType<Awaited<ReturnType<CorpusIndexes['fresh']>>['fuzzy']>> | null = null;

@@ -6,7 +6,7 @@ export async function digestContentId(text: string): Promise<string> {
   const normalised = text
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
-    .map((line) => line.replace(/\s+$/u, ''))
+    .map((line) => line.trimEnd())
     .join('\n')
     .trim();
   const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(normalised));

@@ -1,5 +1,6 @@
 import { bumpCorpusRevision } from './revision';
 import type { DigestLensDB } from './schema';
+import { adjustPaperCount } from './stats';
 
 export interface DeleteResult {
   /** Papers removed because no digest lists them any more and nothing of the user's points at them. */
@@ -23,6 +24,7 @@ export async function deleteDigest(db: DigestLensDB, digestId: string): Promise<
     const [notes, queued] = await Promise.all([db.notes.bulkGet(paperIds), db.queue.bulkGet(paperIds)]);
     const orphans = paperIds.filter((id, i) => !stillListed.has(id) && !notes[i] && !queued[i]);
     await db.papers.bulkDelete(orphans);
+    await adjustPaperCount(db, -orphans.length);
     await bumpCorpusRevision(db);
     return { removedPapers: orphans.length, keptPapers: paperIds.length - orphans.length };
   });

@@ -21,6 +21,12 @@ export interface Paper {
   addedAt: string;
   /** The page the paper was first saved from, for papers created from a page (notes, queue). */
   url?: string | null;
+  /**
+   * The title key again, only for a paper whose id is not `title:<titleKey>` (stored under its
+   * arXiv id, or renamed): a sparse index, so that finding papers by title is a primary-key
+   * lookup plus a look at the few exceptions (lib/db/find-papers.ts). See withAliasKey.
+   */
+  aliasKey?: string;
 }
 
 export interface Digest {

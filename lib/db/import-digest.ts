@@ -1,8 +1,11 @@
 import type { ParsedDigest, ParsedPaper } from '../digest';
 import { titleKey } from '../identity/title-key';
 import type { DigestEntry, Paper } from './entities';
+import { papersByArxivId, papersByTitleKey } from './find-papers';
+import { titlePaperId, withAliasKey } from './paper-keys';
 import { bumpCorpusRevision } from './revision';
 import type { DigestLensDB } from './schema';
+import { adjustPaperCount } from './stats';
 
 export interface ImportResult {
   digestId: string;
@@ -18,7 +21,7 @@ export interface ImportResult {
 
 /** How a parsed paper is recognised: its arXiv id when it has one, else its title key. */
 function newPaperId(paper: ParsedPaper, key: string): string {
-  return paper.arxivId ? `arxiv:${paper.arxivId}` : `title:${key}`;
+  return paper.arxivId ? `arxiv:${paper.arxivId}` : titlePaperId(key);
 }
 
 /** Fills what the stored paper lacks from what this digest says; returns whether it changed. */
@@ -71,16 +74,16 @@ export async function importDigest(db: DigestLensDB, digest: ParsedDigest, conte
     });
     const items = [...seen.values()];
 
-    const arxivIds = items.flatMap((i) => (i.paper.arxivId ? [i.paper.arxivId] : []));
-    const [byArxivId, byTitleKey] = await Promise.all([
-      arxivIds.length ? db.papers.where('arxivId').anyOf(arxivIds).toArray() : [],
-      db.papers
-        .where('titleKey')
-        .anyOf(items.map((i) => i.key))
-        .toArray(),
+    const [arxivIndex, titleIndex] = await Promise.all([
+      papersByArxivId(
+        db,
+        items.flatMap((i) => (i.paper.arxivId ? [i.paper.arxivId] : [])),
+      ),
+      papersByTitleKey(
+        db,
+        items.map((i) => i.key),
+      ),
     ]);
-    const arxivIndex = new Map(byArxivId.map((p) => [p.arxivId, p]));
-    const titleIndex = new Map(byTitleKey.map((p) => [p.titleKey, p]));
 
     const added: Paper[] = [];
     const changed = new Map<string, Paper>();
@@ -94,7 +97,7 @@ export async function importDigest(db: DigestLensDB, digest: ParsedDigest, conte
       if (stored) {
         if (enrich(stored, paper)) changed.set(stored.id, stored);
       } else {
-        stored = {
+        stored = withAliasKey({
           id: newPaperId(paper, key),
           title: paper.title,
           titleKey: key,
@@ -103,7 +106,7 @@ export async function importDigest(db: DigestLensDB, digest: ParsedDigest, conte
           authors: paper.authors,
           organization: paper.organization,
           addedAt,
-        };
+        });
         added.push(stored);
       }
       entries.push({
@@ -117,6 +120,7 @@ export async function importDigest(db: DigestLensDB, digest: ParsedDigest, conte
     }
 
     await db.papers.bulkAdd(added);
+    await adjustPaperCount(db, added.length);
     if (changed.size) await db.papers.bulkPut([...changed.values()]);
     await db.entries.bulkAdd(entries);
     await db.digests.add({

@@ -1,6 +1,7 @@
 export { digestContentId } from './content-id';
 export { type DeleteResult, deleteDigest } from './delete-digest';
 export type { Digest, DigestEntry, MetaRow, Note, NoteVersion, Paper, QueueItem } from './entities';
+export { papersByArxivId, papersByTitleKey } from './find-papers';
 export { type ImportResult, importDigest } from './import-digest';
 export { KEPT_VERSIONS, noteVersions, restoreNoteVersion, type SaveResult, saveNote } from './notes';
 export { ensurePaper, type PagePaperInput, placeholderTitle } from './page-paper';
@@ -8,3 +9,4 @@ export { addToQueue, moveInQueue, queueItems, removeFromQueue, restoreQueueItem,
 export { bumpCorpusRevision, corpusRevision } from './revision';
 export { DATABASE_NAME, DigestLensDB } from './schema';
 export { type SearchResult, searchPapers } from './search';
+export { paperCount } from './stats';

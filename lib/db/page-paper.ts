@@ -1,7 +1,10 @@
 import { normalizeArxivId } from '../identity/arxiv-id';
 import { titleKey } from '../identity/title-key';
 import type { Paper } from './entities';
+import { papersByTitleKey } from './find-papers';
+import { titlePaperId, withAliasKey } from './paper-keys';
 import type { DigestLensDB } from './schema';
+import { adjustPaperCount } from './stats';
 
 /** The title a paper known only by its arXiv id (an arXiv PDF tab) is stored under. */
 export function placeholderTitle(arxivId: string): string {
@@ -22,17 +25,18 @@ export interface PagePaperInput {
 export async function ensurePaper(db: DigestLensDB, seen: PagePaperInput, now = new Date()): Promise<Paper> {
   const arxivId = seen.arxivId ? normalizeArxivId(seen.arxivId) : null;
   const key = titleKey(seen.title);
-  return db.transaction('rw', db.papers, async () => {
+  return db.transaction('rw', db.papers, db.meta, async () => {
     const byId = arxivId ? await db.papers.where('arxivId').equals(arxivId).first() : undefined;
     if (byId) {
       // A paper first seen as a bare PDF link has its id for a title; a page now shows the real one.
       if (byId.title === placeholderTitle(byId.arxivId ?? '') && seen.title !== byId.title) {
-        Object.assign(byId, { title: seen.title, titleKey: key, abstract: byId.abstract || (seen.abstract ?? '') });
-        await db.papers.put(byId);
+        const renamed = withAliasKey({ ...byId, title: seen.title, titleKey: key, abstract: byId.abstract || (seen.abstract ?? '') });
+        await db.papers.put(renamed);
+        return renamed;
       }
       return byId;
     }
-    const byTitle = await db.papers.where('titleKey').equals(key).first();
+    const byTitle = (await papersByTitleKey(db, [key])).get(key);
     if (byTitle && (!byTitle.arxivId || !arxivId || byTitle.arxivId === arxivId)) {
       if (!byTitle.arxivId && arxivId) {
         byTitle.arxivId = arxivId;
@@ -40,8 +44,8 @@ export async function ensurePaper(db: DigestLensDB, seen: PagePaperInput, now = 
       }
       return byTitle;
     }
-    const paper: Paper = {
-      id: arxivId ? `arxiv:${arxivId}` : `title:${key}`,
+    const paper: Paper = withAliasKey({
+      id: arxivId ? `arxiv:${arxivId}` : titlePaperId(key),
       title: seen.title,
       titleKey: key,
       arxivId,
@@ -50,8 +54,9 @@ export async function ensurePaper(db: DigestLensDB, seen: PagePaperInput, now = 
       organization: null,
       addedAt: now.toISOString(),
       url: seen.url,
-    };
+    });
     await db.papers.put(paper);
+    await adjustPaperCount(db, 1);
     return paper;
   });
 }

@@ -1,5 +1,7 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { Digest, DigestEntry, MetaRow, Note, NoteVersion, Paper, QueueItem } from './entities';
+import { withAliasKey } from './paper-keys';
+import { PAPER_COUNT_KEY } from './stats';
 
 export const DATABASE_NAME = 'digestlens';
 
@@ -38,6 +40,20 @@ export const SCHEMA_HISTORY = {
     queue: 'paperId, order',
     meta: 'key',
   },
+  /**
+   * v4: papers stored under another id than `title:<titleKey>` carry `aliasKey` (a sparse
+   * index), so finding papers by title needs no scan of the title-key index; and the number of
+   * papers is kept in `meta` (counting a large table is slow, and the Library shows it live).
+   */
+  4: {
+    papers: 'id, titleKey, arxivId, aliasKey',
+    digests: 'id, date, importedAt',
+    entries: '[digestId+position], digestId, paperId',
+    notes: 'paperId, updatedAt',
+    noteVersions: '++id, paperId',
+    queue: 'paperId, order',
+    meta: 'key',
+  },
 } as const;
 
 export class DigestLensDB extends Dexie {
@@ -67,5 +83,18 @@ export class DigestLensDB extends Dexie {
             note.version = 1;
           }),
       );
+    this.version(4)
+      .stores(SCHEMA_HISTORY[4])
+      .upgrade(async (tx) => {
+        let count = 0;
+        await tx
+          .table('papers')
+          .toCollection()
+          .modify((paper: Paper) => {
+            count++;
+            Object.assign(paper, withAliasKey(paper));
+          });
+        await tx.table('meta').put({ key: PAPER_COUNT_KEY, value: count });
+      });
   }
 }

@@ -39,16 +39,15 @@ function isRealDay(year: number, month: number, day: number): boolean {
 
 /**
  * The rule for dates written without a year (Hugging Face omits the current year): the most
- * recent such day that is not after `reference` (the import day for a digest's own date, the
+ * recent such day that is not after `referenceIso` (the import day for a digest's own date, the
  * digest's date for a paper's publication date). Feb 29 goes back to the last leap year.
  */
-export function resolveIsoDate(date: MonthDay, reference: Date): string {
+export function resolveIsoDate(date: MonthDay, referenceIso: string): string {
   if (date.year !== null) return toIso(date.year, date.month, date.day);
-  const refIso = reference.toISOString().slice(0, 10);
-  for (let year = reference.getUTCFullYear(); ; year--) {
+  for (let year = Number(referenceIso.slice(0, 4)); ; year--) {
     if (!isRealDay(year, date.month, date.day)) continue;
     const iso = toIso(year, date.month, date.day);
-    if (iso <= refIso) return iso;
+    if (iso <= referenceIso) return iso;
   }
 }
 
@@ -56,6 +55,10 @@ function toIso(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-export function isoToDate(iso: string): Date {
-  return new Date(`${iso}T00:00:00Z`);
+/**
+ * The import day as the user's calendar shows it (local time, not UTC: a page saved in Tokyo on
+ * the morning of Nov 20 is a Nov 20 page even though it is still Nov 19 in UTC).
+ */
+export function localIsoDay(now: Date): string {
+  return toIso(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }

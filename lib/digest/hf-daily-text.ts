@@ -1,4 +1,4 @@
-import { isoToDate, MONTH_DAY_PATTERN, type MonthDay, parseMonthDay, resolveIsoDate } from './dates';
+import { localIsoDay, MONTH_DAY_PATTERN, type MonthDay, parseMonthDay, resolveIsoDate } from './dates';
 import { DigestError, quote } from './errors';
 import { type ParsedDigest, ParsedDigestSchema, type ParsedPaper } from './types';
 
@@ -30,7 +30,7 @@ function toBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let current: Block | null = null;
   text.split(/\r\n|\r|\n/).forEach((rawLine, index) => {
-    const line = rawLine.replace(/\s+$/u, '');
+    const line = rawLine.trimEnd();
     if (line.trim() === '') {
       current = null;
       return;
@@ -64,7 +64,7 @@ interface Metadata {
   upvotes: number;
 }
 
-function parseMetadata(file: string, block: Block, digestDay: Date, atEnd: boolean): Metadata {
+function parseMetadata(file: string, block: Block, digestDay: string, atEnd: boolean): Metadata {
   const [who = '', dot = '', when = ''] = block.lines.map((l) => l.trim());
   const truncated = atEnd ? ' (the file looks truncated)' : '';
   if (block.lines.length !== 3 || dot !== MIDDLE_DOT) {
@@ -115,7 +115,7 @@ function skipHeader(blocks: Block[]): number {
 }
 
 /**
- * Parses the text of one digest file. `today` is the import day, used to give the page's date
+ * Parses the text of one digest file. `today` is the import moment; its local calendar day gives the page's date
  * (written without a year) its year. Throws DigestError naming the file and line on anything
  * that is not this format; never returns a partial result.
  */
@@ -140,8 +140,7 @@ export function parseHfDailyText(fileName: string, text: string, today: Date): P
         : 'expected the page date';
     throw new DigestError(fileName, dateBlock.line, `${what} (like "Sep 1"), found ${quote(dateText)}`);
   }
-  const digestDate = { raw: dateText, iso: resolveIsoDate(digestDay, today) };
-  const digestDayDate = isoToDate(digestDate.iso);
+  const digestDate = { raw: dateText, iso: resolveIsoDate(digestDay, localIsoDay(today)) };
   index++;
 
   const papers: ParsedPaper[] = [];
@@ -186,7 +185,7 @@ export function parseHfDailyText(fileName: string, text: string, today: Date): P
     const metadataBlock = blocks[index];
     let metadata: Metadata = { authors: null, organization: null, published: null, upvotes: 0 };
     if (metadataBlock && looksLikeMetadata(metadataBlock)) {
-      metadata = parseMetadata(fileName, metadataBlock, digestDayDate, index === blocks.length - 1);
+      metadata = parseMetadata(fileName, metadataBlock, digestDate.iso, index === blocks.length - 1);
       index++;
     }
     papers.push({ title, abstract, ...metadata, arxivId: null, line: titleBlock.line });

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXTENSION_DIR = join(REPO_ROOT, '.output/chrome-mv3');
+/** The build to load; DIGESTLENS_EXTENSION_DIR points elsewhere (a copy, so a rebuild cannot pull it away mid-run). */
+export const EXTENSION_DIR = resolve(process.env.DIGESTLENS_EXTENSION_DIR ?? join(REPO_ROOT, '.output/chrome-mv3'));
 /** Shared data lives next to the repository (../shared), so a fresh clone beside it works too. */
 export const SHARED_DIR = resolve(REPO_ROOT, '../shared');
 const ARTIFACTS_DIR = join(REPO_ROOT, 'test-artifacts');

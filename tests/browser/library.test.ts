@@ -5,18 +5,18 @@
  * Tests in a describe share one browser and run in order: each starts from the state the previous
  * one left. The figures are those of the three real digests in ../shared/digests.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, type ExtensionSession, launchExtension, REPO_ROOT, SHARED_DIR } from './harness';
+import { artifact, type ExtensionSession, launchExtension, SHARED_DIR } from './harness';
 
 const POPUP_VIEWPORT = { width: 460, height: 600 };
 const POLL = { timeout: 10_000, interval: 50 };
 
-/** Paths as the user would give them, relative to the repo root (the shared data sits beside it). */
-const digestPath = (name: string) => relative(REPO_ROOT, join(SHARED_DIR, 'digests', `hf-daily-papers-${name}.txt`));
+/** The real digests in ../shared beside the repo (SHARED_DIR is found from the repo root, not the cwd). */
+const digestPath = (name: string) => join(SHARED_DIR, 'digests', `hf-daily-papers-${name}.txt`);
 const SEP_01 = digestPath('sep-01');
 const JUN_05 = digestPath('jun-05');
 const NOV_19 = digestPath('nov-19');
@@ -153,7 +153,9 @@ describe('the Library in the popup, one profile from empty to imported and back'
     expect(lines.at(-1)).toBe('Scaling Law with Learning Rate Annealing');
     writeFileSync(cut, `${lines.join('\n')}\n`);
 
-    const [htmlResult, cutResult] = await importThroughInput(popup, [html, cut]);
+    const [htmlResult, cutResult] = await importThroughInput(popup, [html, cut]).finally(() =>
+      rmSync(dir, { recursive: true, force: true }),
+    );
 
     expect(htmlResult?.ok).toBe('false');
     expect(htmlResult?.text).toMatch(/^bad\.html:1: /);

@@ -38,7 +38,10 @@ async function badgeTitles(tab: Page): Promise<string[]> {
   return tab.locator('digestlens-badge').evaluateAll((hosts) =>
     hosts.map((host) => {
       const titleElement = host.previousElementSibling?.tagName === 'A' ? host.previousElementSibling : host.parentElement;
-      return (titleElement?.textContent ?? '').replace(/^Title:/, '').replace(/\s+/g, ' ').trim();
+      return (titleElement?.textContent ?? '')
+        .replace(/^Title:/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
     }),
   );
 }
@@ -80,7 +83,9 @@ describe('annotating saved arXiv and Hugging Face pages', () => {
       expect(await item.textContent()).not.toContain(absPaper?.title);
     }
     // The panel follows the abstract; the title did not move from where the page put it.
-    expect(await tab.locator('digestlens-panel').evaluate((host) => host.previousElementSibling?.matches('blockquote.abstract'))).toBe(true);
+    expect(await tab.locator('digestlens-panel').evaluate((host) => host.previousElementSibling?.matches('blockquote.abstract'))).toBe(
+      true,
+    );
     await tab.getByTestId('digestlens-related-more').click();
     await tab.waitForFunction(() => true);
     await expect.poll(() => items.count(), WAIT).toBe(20);
@@ -117,7 +122,9 @@ describe('annotating saved arXiv and Hugging Face pages', () => {
     await waitForAnnotations(tab);
     expect(await badgeTitles(tab)).toEqual([searched[0]?.title, searched[49]?.title, searchedFuzzy?.title]);
     expect(await tab.locator('li.arxiv-result').count()).toBe(200);
-    const markers = await tab.locator('digestlens-marker').evaluateAll((hosts) => hosts.map((h) => h.parentElement?.textContent?.replace(/\s+/g, ' ').trim()));
+    const markers = await tab
+      .locator('digestlens-marker')
+      .evaluateAll((hosts) => hosts.map((h) => h.parentElement?.textContent?.replace(/\s+/g, ' ').trim()));
     // The one unknown result close enough to a digest paper (galaxy cluster cool cores) gets the faint marker.
     expect(markers).toEqual(['A Chandra view of SPT-CL J0217-5014: a massive galaxy cluster at a cosmic intersection at z=0.53']);
     await tab.screenshot({ path: artifact('page-arxiv-search.png') });
@@ -172,7 +179,12 @@ describe('annotating saved arXiv and Hugging Face pages', () => {
       .replaceAll('BDH-CQ: In-Context Learning with Recurrent Latent Reasoning', other?.title ?? '');
     await navigate(otherHtml, `/papers/${other?.arxivId}`);
     await expect
-      .poll(async () => (await tab.locator('[data-testid=digestlens-panel][data-state=ready]').count()) === 1 && (await panel.getByTestId('digestlens-related-item').allTextContents()).join() !== first.join(), WAIT)
+      .poll(
+        async () =>
+          (await tab.locator('[data-testid=digestlens-panel][data-state=ready]').count()) === 1 &&
+          (await panel.getByTestId('digestlens-related-item').allTextContents()).join() !== first.join(),
+        WAIT,
+      )
       .toBe(true);
     expect(await tab.locator('digestlens-panel').count()).toBe(1);
     await tab.close();

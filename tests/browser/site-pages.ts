@@ -19,7 +19,10 @@ export const SITE_PAGES = {
     url: 'https://arxiv.org/list/cond-mat.mtrl-sci/new',
     file: join(PAGES, 'arxiv-listing/list-cond-mat.mtrl-sci-new-2026-09-22-newheader-EXCERPT.html'),
   },
-  listLegacy: { url: 'https://arxiv.org/list/quant-ph/new', file: join(PAGES, 'arxiv-listing/list-quant-ph-new-2017-10-legacy-browser-save.html') },
+  listLegacy: {
+    url: 'https://arxiv.org/list/quant-ph/new',
+    file: join(PAGES, 'arxiv-listing/list-quant-ph-new-2017-10-legacy-browser-save.html'),
+  },
   search: {
     url: 'https://arxiv.org/search/?query=distributed+systems&searchtype=abstract&abstracts=show&order=-announced_date_first&size=200',
     file: join(PAGES, 'arxiv-search/search-abstract-distributed-systems-200-2025-12.html'),
@@ -54,6 +57,10 @@ export async function openSitePage(session: ExtensionSession, page: SitePage, ht
 /** A digest in the Hugging Face Daily Papers text format, for papers chosen from the saved pages. */
 export function digestText(date: string, papers: Array<{ title: string; abstract: string | null }>): string {
   const header = ['new', 'Get trending papers in your email inbox!', 'Subscribe', 'Daily Papers', 'byAK and the research community', date];
-  const entries = papers.flatMap((p, i) => [p.title, p.abstract ?? 'No abstract was shown.', `  \u2022 ${i + 2} authors\n\u00b7\n${date} ${i + 1}`]);
+  const entries = papers.flatMap((p, i) => [
+    p.title,
+    p.abstract ?? 'No abstract was shown.',
+    `  \u2022 ${i + 2} authors\n\u00b7\n${date} ${i + 1}`,
+  ]);
   return [...header, ...entries].join('\n\n');
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { corpusRevision, type DigestLensDB, deleteDigest } from '@/lib/db';
+import { corpusRevision, type DigestLensDB, deleteDigest, paperCount } from '@/lib/db';
 import { importFileText } from '@/lib/import/import-file';
 import { DIGEST_FILES, readDigest } from '../support/paths';
 import { makeTestDb } from '../support/test-db';
@@ -34,6 +34,7 @@ describe('importing digests into the database', () => {
     ]);
     expect(await counts()).toEqual({ papers: 117, digests: 3, entries: 129 });
     expect(await corpusRevision(db)).toBe(3);
+    expect(await paperCount(db)).toBe(117);
   });
 
   it('stores a paper shared by digests once, with one membership per digest', async () => {
@@ -105,6 +106,7 @@ describe('deleting a digest', () => {
     const result = await deleteDigest(db, sep?.id ?? '');
     expect(result).toEqual({ removedPapers: 17, keptPapers: 12 });
     expect(await counts()).toEqual({ papers: 100, digests: 2, entries: 100 });
+    expect(await paperCount(db)).toBe(100);
   });
 
   it('never deletes notes or queue items, and keeps their papers', async () => {

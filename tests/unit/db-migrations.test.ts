@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { corpusRevision, DigestLensDB } from '@/lib/db';
+import { corpusRevision, DigestLensDB, paperCount, papersByTitleKey } from '@/lib/db';
 import { SCHEMA_HISTORY } from '@/lib/db/schema';
 
 /**
@@ -80,6 +80,40 @@ describe('database schema versions', () => {
     );
     expect(await current.noteVersions.count()).toBe(0);
     expect(await corpusRevision(current)).toBe(7);
+    current.close();
+  });
+
+  it('upgrades a version 3 database to version 4, indexing papers stored under another id by title and counting papers', async () => {
+    const indexedDB = new IDBFactory();
+    const v3 = writeAsVersion(3, indexedDB);
+    const paper = (id: string, key: string, arxivId: string | null) => ({
+      id,
+      title: key,
+      titleKey: key,
+      arxivId,
+      abstract: '',
+      authors: null,
+      organization: null,
+      addedAt: '2026-10-01T00:00:00.000Z',
+    });
+    await v3
+      .table('papers')
+      .bulkPut([
+        paper('title:alpha', 'alpha', null),
+        paper('title:beta', 'beta', '2501.00001'),
+        paper('arxiv:2501.00002', 'gamma', '2501.00002'),
+      ]);
+    v3.close();
+
+    const current = new DigestLensDB('digestlens-migration', { indexedDB, IDBKeyRange });
+    const papers = await current.papers.orderBy('id').toArray();
+    expect(papers.map((p) => [p.id, p.aliasKey])).toEqual([
+      ['arxiv:2501.00002', 'gamma'],
+      ['title:alpha', undefined],
+      ['title:beta', undefined],
+    ]);
+    expect(await paperCount(current)).toBe(3);
+    expect([...(await papersByTitleKey(current, ['alpha', 'gamma', 'delta'])).keys()].sort()).toEqual(['alpha', 'gamma']);
     current.close();
   });
 

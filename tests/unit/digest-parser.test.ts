@@ -104,6 +104,20 @@ describe('the Hugging Face Daily Papers text parser on the real digests', () => 
   });
 });
 
+describe('the import day', () => {
+  it('is the user’s calendar day, not UTC: a Nov 20 page saved on a Tokyo morning is dated Nov 20', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Tokyo';
+    try {
+      const tokyoMorning = new Date('2026-11-19T23:30:00Z'); // 08:30 on Nov 20 in Tokyo
+      expect(parseDigestText('d.txt', 'Daily Papers\n\nNov 20\n\nA title\n\nAn abstract.', tokyoMorning).digestDate.iso).toBe('2026-11-20');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+});
+
 describe('the parser refuses what is not a digest, naming the file and line', () => {
   const enc = (s: string) => new TextEncoder().encode(s);
   const nov19 = () => readDigest(DIGEST_FILES.nov19);

@@ -1,0 +1,251 @@
+import { SESSION_GAP_MS } from '@/lib/db/notes';
+
+/**
+ * What the note editor decides, apart from React and the DOM: when to save, what a change made
+ * in another tab does to the text being edited, what is written when the page closes, and what
+ * the status line says. The database is reached through the `save` function given
+ * (lib/db/notes.ts `saveNote`, see NoteEditor.storage.ts).
+ *
+ * Saving: as soon as the text changes, one save at a time; text typed while a save runs is saved
+ * when it ends. The stored note trails the textarea by one small IndexedDB transaction (a few
+ * ms), so closing the tab right after typing loses nothing. A save replaces the previous one
+ * within an editing session (lib/db/notes.ts), so frequent saves cost no history.
+ *
+ * Two tabs on one note: the stored note carries a version that counts saves. A tab with no
+ * unsaved text adopts a newer stored text at once; a tab with unsaved text keeps it, and its save
+ * is based on the older version, so `saveNote` sees the concurrent edit, keeps the other tab's
+ * text in the note's history and says so (`conflict` here).
+ */
+
+/** The stored note, or null when the paper has none yet. */
+export interface StoredNote {
+  text: string;
+  version: number;
+  updatedAt: string;
+}
+
+export interface SaveOutcome {
+  note: StoredNote;
+  /** The save was based on an older version than the stored one: that text was kept as a version. */
+  concurrent: boolean;
+}
+
+export type SaveFunction = (text: string, baseVersion: number) => Promise<SaveOutcome>;
+
+export interface EditorState {
+  /** The stored note has been read; until then the text is not editable. */
+  loaded: boolean;
+  /** What the textarea shows. */
+  text: string;
+  /** The stored text at `baseVersion`: `text !== savedText` means unsaved changes. */
+  savedText: string;
+  /** The stored version `text` is based on (0: no note yet). */
+  baseVersion: number;
+  /** A save is running. */
+  saving: boolean;
+  /** A save met another tab's newer text, which was kept in History. Cleared by `dismissConflict`. */
+  conflict: boolean;
+  /** Why the last save failed, until a save succeeds. */
+  error: string | null;
+}
+
+export const INITIAL_EDITOR_STATE: EditorState = {
+  loaded: false,
+  text: '',
+  savedText: '',
+  baseVersion: 0,
+  saving: false,
+  conflict: false,
+  error: null,
+};
+
+export function hasUnsavedChanges(state: EditorState): boolean {
+  return state.loaded && state.text !== state.savedText;
+}
+
+export type EditorStatus = 'loading' | 'saving' | 'saved' | 'error';
+
+export function editorStatus(state: EditorState): EditorStatus {
+  if (!state.loaded) return 'loading';
+  if (state.error !== null) return 'error';
+  return state.saving || hasUnsavedChanges(state) ? 'saving' : 'saved';
+}
+
+export const STATUS_TEXT: Record<EditorStatus, string> = {
+  loading: 'Loading…',
+  saving: 'Saving…',
+  saved: 'Saved',
+  error: 'Not saved, retrying…',
+};
+
+export const CONFLICT_NOTICE = 'Another tab changed this note; its text is kept in History.';
+
+/** After a failed save, try again this much later (or at the next keystroke). */
+export const RETRY_MS = 3000;
+
+/**
+ * The stored note as last read (first load, or a change from anywhere). A newer version is
+ * adopted when this tab has nothing unsaved and is not saving (while it saves, the decision
+ * waits for the save's outcome); with unsaved text it is left for the next save to detect.
+ */
+export function receiveStored(state: EditorState, stored: StoredNote | null): EditorState {
+  const note = stored ?? { text: '', version: 0 };
+  if (!state.loaded) return { ...state, loaded: true, text: note.text, savedText: note.text, baseVersion: note.version };
+  if (note.version <= state.baseVersion) return state;
+  if (note.text === state.text) return { ...state, savedText: note.text, baseVersion: note.version };
+  if (state.saving || hasUnsavedChanges(state)) return state;
+  return { ...state, text: note.text, savedText: note.text, baseVersion: note.version };
+}
+
+/** A save finished: the stored version is now the one it wrote (unless a newer one is already known). */
+export function receiveSaved(state: EditorState, outcome: SaveOutcome): EditorState {
+  const next = { ...state, error: null, conflict: state.conflict || outcome.concurrent };
+  if (outcome.note.version < state.baseVersion) return next;
+  return { ...next, savedText: outcome.note.text, baseVersion: outcome.note.version };
+}
+
+/**
+ * The write to make while the page is closing, when text is unsaved or its save has not been
+ * seen to finish. It is a blind write (no read: a closing iframe gets no more callbacks), so the
+ * rules of `saveNote` are applied to what this page last saw of the stored note: the version
+ * after every one known, and the stored text kept as a version when it came from another tab
+ * (newer than this page's base) or from an earlier session.
+ */
+export interface ClosingWrite {
+  text: string;
+  version: number;
+  updatedAt: string;
+  /** The stored note to keep in the history first, or null. */
+  keep: StoredNote | null;
+}
+
+export function closingWrite(state: EditorState, stored: StoredNote | null, runningVersion: number | null, now: Date): ClosingWrite | null {
+  if (!state.loaded || (!state.saving && !hasUnsavedChanges(state))) return null;
+  const text = state.text;
+  const concurrent = stored !== null && stored.version > state.baseVersion;
+  const stale = stored !== null && now.getTime() - Date.parse(stored.updatedAt) > SESSION_GAP_MS;
+  const keep = stored && stored.text !== '' && stored.text !== text && (concurrent || stale) ? stored : null;
+  const version = Math.max(stored?.version ?? 0, state.baseVersion, runningVersion ?? 0) + 1;
+  return { text, version, updatedAt: now.toISOString(), keep };
+}
+
+interface Timers {
+  setTimeout: (callback: () => void, ms: number) => unknown;
+  clearTimeout: (handle: unknown) => void;
+}
+
+const REAL_TIMERS: Timers = {
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
+};
+
+/**
+ * The editor's state and its saves, one at a time, each based on the version the previous one
+ * wrote. The state is read with `getState()`/`subscribe()` (React's `useSyncExternalStore`).
+ */
+export class NoteAutosave {
+  private state: EditorState = INITIAL_EDITOR_STATE;
+  private readonly listeners = new Set<() => void>();
+  private latestStored: StoredNote | null = null;
+  private retryTimer: unknown = null;
+  /** The version the running save should write, or null when none runs. */
+  private runningVersion: number | null = null;
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(
+    private readonly save: SaveFunction,
+    private readonly retryMs = RETRY_MS,
+    private readonly timers: Timers = REAL_TIMERS,
+  ) {}
+
+  readonly getState = (): EditorState => this.state;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** The stored note, each time it is read (a live query). */
+  stored(note: StoredNote | null): void {
+    this.latestStored = note;
+    this.update(receiveStored(this.state, note));
+  }
+
+  /** The user changed the text: it is saved now, or as soon as the running save ends. */
+  input(text: string): void {
+    if (!this.state.loaded) return;
+    this.update({ ...this.state, text });
+    this.saveNow();
+  }
+
+  /** Saves unsaved text now (or right after the running save): after a failure, without waiting for the retry. */
+  saveNow(): void {
+    if (this.runningVersion === null && hasUnsavedChanges(this.state)) this.start();
+  }
+
+  /** Saves unsaved text and resolves when it is stored or failed (before restoring an old version). */
+  settle(): Promise<void> {
+    this.saveNow();
+    if (this.runningVersion === null) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** What to write blindly if the page closes now (see `closingWrite`). */
+  closingWrite(now = new Date()): ClosingWrite | null {
+    return closingWrite(this.state, this.latestStored, this.runningVersion, now);
+  }
+
+  dismissConflict(): void {
+    this.update({ ...this.state, conflict: false });
+  }
+
+  private update(next: EditorState): void {
+    if (next === this.state) return;
+    this.state = next;
+    for (const listener of this.listeners) listener();
+  }
+
+  private start(): void {
+    if (this.retryTimer !== null) this.timers.clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    const { text, baseVersion } = this.state;
+    this.runningVersion = baseVersion + 1;
+    this.update({ ...this.state, saving: true });
+    this.save(text, baseVersion).then(
+      (outcome) => this.finish(receiveSaved(this.state, outcome), false),
+      (error: unknown) => this.finish({ ...this.state, error: error instanceof Error ? error.message : String(error) }, true),
+    );
+  }
+
+  private finish(next: EditorState, failed: boolean): void {
+    this.runningVersion = null;
+    // Newer stored text that arrived while saving is decided on now.
+    this.update(receiveStored({ ...next, saving: false }, this.latestStored));
+    if (failed) {
+      if (hasUnsavedChanges(this.state)) this.retryTimer = this.timers.setTimeout(() => this.saveNow(), this.retryMs);
+    } else {
+      this.saveNow();
+    }
+    if (this.runningVersion === null) for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+}
+
+/** The first line with text, shortened: how History names a version. */
+export function firstLine(text: string, max = 80): string {
+  const line =
+    text
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? '';
+  if (line === '') return '(empty)';
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/** "14:05" today, "Nov 19, 14:05" this year, "Nov 19, 2025, 14:05" before: in the reader's language and time zone. */
+export function formatSavedAt(iso: string, now = new Date()): string {
+  const date = new Date(iso);
+  const time: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+  if (date.toDateString() === now.toDateString()) return date.toLocaleTimeString(undefined, time);
+  const year = date.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' as const };
+  return date.toLocaleString(undefined, { month: 'short', day: 'numeric', ...year, ...time });
+}
