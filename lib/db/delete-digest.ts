@@ -1,3 +1,4 @@
+import { entriesOfDigest } from './entries';
 import { bumpCorpusRevision } from './revision';
 import type { DigestLensDB } from './schema';
 import { adjustPaperCount } from './stats';
@@ -16,8 +17,8 @@ export interface DeleteResult {
  */
 export async function deleteDigest(db: DigestLensDB, digestId: string): Promise<DeleteResult> {
   return db.transaction('rw', [db.papers, db.digests, db.entries, db.notes, db.queue, db.meta], async () => {
-    const paperIds = [...new Set((await db.entries.where('digestId').equals(digestId).toArray()).map((e) => e.paperId))];
-    await db.entries.where('digestId').equals(digestId).delete();
+    const paperIds = [...new Set((await entriesOfDigest(db, digestId).toArray()).map((e) => e.paperId))];
+    await entriesOfDigest(db, digestId).delete();
     await db.digests.delete(digestId);
 
     const stillListed = new Set(await db.entries.where('paperId').anyOf(paperIds).keys());

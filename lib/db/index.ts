@@ -1,6 +1,7 @@
 export { digestContentId } from './content-id';
 export { type DeleteResult, deleteDigest } from './delete-digest';
 export type { Digest, DigestEntry, MetaRow, Note, NoteVersion, Paper, QueueItem } from './entities';
+export { entriesOfDigest } from './entries';
 export { papersByArxivId, papersByTitleKey } from './find-papers';
 export { type ImportResult, importDigest } from './import-digest';
 export { KEPT_VERSIONS, noteVersions, restoreNoteVersion, type SaveResult, saveNote } from './notes';

@@ -42,13 +42,15 @@ export const SCHEMA_HISTORY = {
   },
   /**
    * v4: papers stored under another id than `title:<titleKey>` carry `aliasKey` (a sparse
-   * index), so finding papers by title needs no scan of the title-key index; and the number of
-   * papers is kept in `meta` (counting a large table is slow, and the Library shows it live).
+   * index), so finding papers by title needs no scan of the title-key index; the number of
+   * papers is kept in `meta` (counting a large table is slow, and the Library shows it live);
+   * entries lose their `digestId` index, which repeated the primary key's first part (one index
+   * write less per entry: see lib/db/entries.ts).
    */
   4: {
     papers: 'id, titleKey, arxivId, aliasKey',
     digests: 'id, date, importedAt',
-    entries: '[digestId+position], digestId, paperId',
+    entries: '[digestId+position], paperId',
     notes: 'paperId, updatedAt',
     noteVersions: '++id, paperId',
     queue: 'paperId, order',

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupJson, exportBackup, parseBackupText, restoreBackup } from '@/lib/backup';
-import { addToQueue, corpusRevision, type DigestLensDB, ensurePaper, noteVersions, saveNote, setRead } from '@/lib/db';
+import { addToQueue, corpusRevision, type DigestLensDB, ensurePaper, entriesOfDigest, noteVersions, saveNote, setRead } from '@/lib/db';
 import { importFileText } from '@/lib/import/import-file';
 import { DIGEST_FILES, readDigest } from '../support/paths';
 import { makeTestDb } from '../support/test-db';
@@ -36,7 +36,7 @@ async function importDigest(db: DigestLensDB, name: string, now = IMPORTED): Pro
 
 /** The papers of a digest in page order. */
 async function digestPapers(db: DigestLensDB, digestId: string): Promise<string[]> {
-  const entries = await db.entries.where('digestId').equals(digestId).sortBy('position');
+  const entries = await entriesOfDigest(db, digestId).toArray();
   return entries.map((e) => e.paperId);
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { corpusRevision, type DigestLensDB, deleteDigest, paperCount } from '@/lib/db';
+import { corpusRevision, type DigestLensDB, deleteDigest, entriesOfDigest, paperCount } from '@/lib/db';
 import { importFileText } from '@/lib/import/import-file';
 import { DIGEST_FILES, readDigest } from '../support/paths';
 import { makeTestDb } from '../support/test-db';
@@ -111,7 +111,7 @@ describe('deleting a digest', () => {
 
   it('never deletes notes or queue items, and keeps their papers', async () => {
     const sep = await importNamed(DIGEST_FILES.sep01);
-    const [first, second] = await db.entries.where('digestId').equals(sep.digestId).sortBy('position');
+    const [first, second] = await entriesOfDigest(db, sep.digestId).toArray();
     const noted = first?.paperId ?? '';
     const queued = second?.paperId ?? '';
     await db.notes.put({ paperId: noted, text: 'Read section 3 again.', updatedAt: NOW.toISOString(), version: 1 });
