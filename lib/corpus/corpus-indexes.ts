@@ -1,5 +1,5 @@
 import { corpusRevision, type DigestLensDB } from '../db';
-import { FuzzyTitleIndex } from '../identity/fuzzy-title';
+import { FuzzyTitleIndex, type FuzzyTitleSnapshot } from '../identity/fuzzy-title';
 import { RelatedIndex, type RelatedSnapshot } from '../related';
 
 const SNAPSHOT_KEY = 'corpusIndexes';
@@ -9,11 +9,12 @@ interface IndexesSnapshot {
   revision: number;
   ids: string[];
   related: RelatedSnapshot;
+  fuzzy: FuzzyTitleSnapshot;
 }
 
 /**
  * The in-memory indexes over the papers that are in digests: related-papers ranking and fuzzy
- * title matching. Kept in step with the database by the corpus revision (lib/db/revision.ts):
+ * title matching (both needed on the first page a woken worker answers, so both are persisted). Kept in step with the database by the corpus revision (lib/db/revision.ts):
  * when it moved, only the difference is applied (papers added or gone), and the result is
  * persisted so that a woken service worker loads it instead of reading every paper.
  */
@@ -22,7 +23,6 @@ export class CorpusIndexes {
   private ids = new Set<string>();
   private related = RelatedIndex.build([]);
   private fuzzy = FuzzyTitleIndex.build([]);
-  private fuzzyBuilt = false;
   private refreshing: Promise<void> | null = null;
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
   private loadedSnapshot = false;
@@ -34,12 +34,12 @@ export class CorpusIndexes {
   ) {}
 
   /** Brings the indexes up to the database's revision; concurrent callers share one refresh. */
-  async fresh(): Promise<{ related: RelatedIndex; fuzzy: () => Promise<FuzzyTitleIndex> }> {
+  async fresh(): Promise<{ related: RelatedIndex; fuzzy: FuzzyTitleIndex }> {
     this.refreshing ??= this.refresh().finally(() => {
       this.refreshing = null;
     });
     await this.refreshing;
-    return { related: this.related, fuzzy: () => this.fuzzyIndex() };
+    return { related: this.related, fuzzy: this.fuzzy };
   }
 
   private async refresh(): Promise<void> {
@@ -55,26 +55,16 @@ export class CorpusIndexes {
     const added = [...wanted].filter((id) => !this.ids.has(id));
     if (gone.length) {
       this.related.remove(gone);
-      if (this.fuzzyBuilt) this.fuzzy.remove(gone);
+      this.fuzzy.remove(gone);
     }
     if (added.length) {
       const papers = (await this.db.papers.bulkGet(added)).flatMap((p) => (p ? [p] : []));
       this.related.add(papers.map((p) => ({ id: p.id, title: p.title, abstract: p.abstract })));
-      if (this.fuzzyBuilt) this.fuzzy.add(papers.map((p) => ({ id: p.id, title: p.title })));
+      this.fuzzy.add(papers.map((p) => ({ id: p.id, title: p.title })));
     }
     this.ids = wanted;
     this.revision = revision;
     if (gone.length || added.length) this.schedulePersist();
-  }
-
-  /** Fuzzy matching is only needed when exact matches fail, so its index is built on first use. */
-  private async fuzzyIndex(): Promise<FuzzyTitleIndex> {
-    if (!this.fuzzyBuilt) {
-      const papers = await this.db.papers.bulkGet([...this.ids]);
-      this.fuzzy = FuzzyTitleIndex.build(papers.flatMap((p) => (p ? [{ id: p.id, title: p.title }] : [])));
-      this.fuzzyBuilt = true;
-    }
-    return this.fuzzy;
   }
 
   private async loadSnapshot(): Promise<void> {
@@ -82,7 +72,10 @@ export class CorpusIndexes {
     const snapshot = row?.value as IndexesSnapshot | undefined;
     if (!snapshot || typeof snapshot.revision !== 'number') return;
     try {
-      this.related = RelatedIndex.fromSnapshot(snapshot.related);
+      const related = RelatedIndex.fromSnapshot(snapshot.related);
+      const fuzzy = FuzzyTitleIndex.fromSnapshot(snapshot.fuzzy);
+      this.related = related;
+      this.fuzzy = fuzzy;
       this.ids = new Set(snapshot.ids);
       this.revision = snapshot.revision;
     } catch (error) {
@@ -101,7 +94,12 @@ export class CorpusIndexes {
 
   /** Writes the snapshot now (tests, and before the worker may be stopped). */
   async persist(): Promise<void> {
-    const snapshot: IndexesSnapshot = { revision: this.revision, ids: [...this.ids], related: this.related.toSnapshot() };
+    const snapshot: IndexesSnapshot = {
+      revision: this.revision,
+      ids: [...this.ids],
+      related: this.related.toSnapshot(),
+      fuzzy: this.fuzzy.toSnapshot(),
+    };
     await this.db.meta.put({ key: SNAPSHOT_KEY, value: snapshot });
   }
 }

@@ -1,5 +1,6 @@
 import { type DigestLensDB, type Paper, papersByArxivId, papersByTitleKey } from '../db';
 import { normalizeArxivId } from '../identity/arxiv-id';
+import type { FuzzyTitleIndex } from '../identity/fuzzy-title';
 import { titleKey } from '../identity/title-key';
 import type { PagePaper, PaperMatch } from '../messaging/protocol';
 import type { CorpusIndexes } from './corpus-indexes';
@@ -27,7 +28,7 @@ export async function lookupPapers(db: DigestLensDB, indexes: CorpusIndexes, pap
   ]);
 
   const found: Array<Candidate | null> = [];
-  let fuzzy: Awaited<ReturnType<Awaited<ReturnType<CorpusIndexes['fresh']>>['fuzzy']>> | null = null;
+  let fuzzy: FuzzyTitleIndex | null = null;
   for (const [i, page] of papers.entries()) {
     const id = ids[i] ?? null;
     const exact = id ? idIndex.get(id) : undefined;
@@ -41,7 +42,7 @@ export async function lookupPapers(db: DigestLensDB, indexes: CorpusIndexes, pap
       found.push({ paper: byTitle, matchedBy: 'title' });
       continue;
     }
-    fuzzy ??= await (await indexes.fresh()).fuzzy();
+    fuzzy ??= (await indexes.fresh()).fuzzy;
     const near = fuzzy.match(page.title);
     const nearPaper = near ? await db.papers.get(near.id) : undefined;
     found.push(

@@ -3,35 +3,14 @@
  * with the three sample digests and one digest made here from papers those pages show (so that
  * there is something to mark on each). Needs `npx wxt build` first.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, type ExtensionSession, launchExtension, SHARED_DIR } from './harness';
-import { digestText, openSitePage, pageHtml, papersOn, SITE_PAGES } from './site-pages';
+import { artifact, type ExtensionSession, launchExtension } from './harness';
+import { fixtureDigestPapers, importSamplesAndFixtureDigest, openSitePage, pageHtml, SITE_PAGES } from './site-pages';
 
 const WAIT = { timeout: 15_000 };
 
-const absPaper = papersOn(SITE_PAGES.absNew)[0];
-const listed = papersOn(SITE_PAGES.listNew);
-const searched = papersOn(SITE_PAGES.search);
-const daily = papersOn(SITE_PAGES.hfDaily);
-
-/** A title as an earlier arXiv version might have had it: one word ("and") fewer. */
-const searchedFuzzy = searched[99];
-const fuzzyTitle = searchedFuzzy?.title.replace(' and Navigate', ' Navigate') ?? '';
-
-/** The papers of the made-up digest, and so exactly the papers that must be badged. */
-const DIGEST_PAPERS = [
-  absPaper, // also entry 1 of the listing excerpt
-  listed[2], // NTBuilder
-  searched[0],
-  searched[49],
-  { ...searchedFuzzy, title: fuzzyTitle },
-  daily[0],
-  daily[2],
-].map((p) => ({ title: p?.title ?? '', abstract: p?.abstract ?? null }));
+const { absPaper, listed, searched, daily, searchedFuzzy } = fixtureDigestPapers();
 
 async function badgeTitles(tab: Page): Promise<string[]> {
   // Each badge sits beside its title: read the title text of the element the badge is in or after.
@@ -57,15 +36,7 @@ describe('annotating saved arXiv and Hugging Face pages', () => {
 
   beforeAll(async () => {
     session = await launchExtension();
-    const dir = mkdtempSync(join(tmpdir(), 'digestlens-pages-'));
-    const made = join(dir, 'digest-of-fixture-papers.txt');
-    writeFileSync(made, digestText('Nov 21', DIGEST_PAPERS));
-    const popup = await session.openPage('popup.html');
-    const samples = ['sep-01', 'jun-05', 'nov-19'].map((d) => join(SHARED_DIR, `digests/hf-daily-papers-${d}.txt`));
-    await popup.setInputFiles('[data-testid=file-input]', [...samples, made]);
-    await popup.waitForSelector('[data-testid=import-progress][data-running=false]', WAIT);
-    expect(await popup.getByTestId('paper-count').textContent()).toBe('124');
-    await popup.close();
+    await importSamplesAndFixtureDigest(session);
   });
   afterAll(async () => {
     await session?.close();

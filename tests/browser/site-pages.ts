@@ -3,7 +3,8 @@
  * match patterns apply as in use (shared/fixtures/README.md), and read in Node with the same site
  * adapters to know what the pages show.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import type { Page } from 'playwright-core';
@@ -63,4 +64,47 @@ export function digestText(date: string, papers: Array<{ title: string; abstract
     `  \u2022 ${i + 2} authors\n\u00b7\n${date} ${i + 1}`,
   ]);
   return [...header, ...entries].join('\n\n');
+}
+
+/**
+ * The papers of a digest made from the saved pages, so that each page has digest papers on it:
+ * the abstract page's paper (also entry 1 of the listing), NTBuilder from the listing, three of
+ * the 200 search results (the third with one word less, as an earlier arXiv version might have
+ * it, matched fuzzily) and two papers of the Hugging Face daily page.
+ */
+export function fixtureDigestPapers() {
+  const listed = papersOn(SITE_PAGES.listNew);
+  const searched = papersOn(SITE_PAGES.search);
+  const daily = papersOn(SITE_PAGES.hfDaily);
+  const fuzzy = searched[99];
+  return {
+    absPaper: papersOn(SITE_PAGES.absNew)[0],
+    listed,
+    searched,
+    daily,
+    searchedFuzzy: fuzzy,
+    papers: [
+      papersOn(SITE_PAGES.absNew)[0],
+      listed[2],
+      searched[0],
+      searched[49],
+      fuzzy && { ...fuzzy, title: fuzzy.title.replace(' and Navigate', ' Navigate') },
+      daily[0],
+      daily[2],
+    ].map((p) => ({ title: p?.title ?? '', abstract: p?.abstract ?? null })),
+  };
+}
+
+/** Imports the three sample digests and the digest of fixture papers through the popup's file input. */
+export async function importSamplesAndFixtureDigest(session: ExtensionSession): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'digestlens-pages-'));
+  const made = join(dir, 'digest-of-fixture-papers.txt');
+  writeFileSync(made, digestText('Nov 21', fixtureDigestPapers().papers));
+  const popup = await session.openPage('popup.html#library');
+  const samples = ['sep-01', 'jun-05', 'nov-19'].map((d) => join(SHARED_DIR, `digests/hf-daily-papers-${d}.txt`));
+  await popup.setInputFiles('[data-testid=file-input]', [...samples, made]);
+  await popup.waitForSelector('[data-testid=import-progress][data-running=false]', { timeout: 30_000 });
+  const count = await popup.getByTestId('paper-count').textContent();
+  if (count !== '124') throw new Error(`expected 124 papers after importing the fixture digests, the popup shows ${count}`);
+  await popup.close();
 }
