@@ -1,6 +1,4 @@
-import { ENGLISH_STOP_STEMS, STOP_STEMS } from './stop-words';
-
-/** The ranking's knobs. Plain data: a snapshot carries the ones it was built with. */
+/** The ranking's knobs, chosen on scripts/eval-related.ts. Plain data: a snapshot keeps the ones it was built with. */
 export interface RelatedParams {
   /** BM25 term frequency saturation. */
   k1: number;
@@ -11,10 +9,10 @@ export interface RelatedParams {
   bAbstract: number;
   /** Query term frequency saturation (BM25's k3). */
   k3: number;
-  /** The query keeps only its heaviest terms (by query tf × idf): long abstracts stay fast and on topic. */
+  /** idf is raised to this power: below 1 flattens it, so shared mid-frequency words count for more. */
+  idfPower: number;
+  /** The query keeps only its heaviest terms (query tf × idf): a very long text stays fast. */
   maxQueryTerms: number;
-  /** `english`: function words only; `paper`: also the words every abstract uses ("propose", "results"). */
-  stopWords: 'english' | 'paper';
 }
 
 export const DEFAULT_PARAMS: RelatedParams = {
@@ -23,10 +21,6 @@ export const DEFAULT_PARAMS: RelatedParams = {
   bTitle: 0.5,
   bAbstract: 0.75,
   k3: 8,
-  maxQueryTerms: 1000,
-  stopWords: 'paper',
+  idfPower: 0.5,
+  maxQueryTerms: 128,
 };
-
-export function stopStemsFor(stopWords: RelatedParams['stopWords']): ReadonlySet<string> {
-  return stopWords === 'english' ? ENGLISH_STOP_STEMS : STOP_STEMS;
-}

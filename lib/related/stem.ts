@@ -1,8 +1,10 @@
 /**
- * A light English stemmer: Porter's step 1 (plurals, -ed, -ing, -y) and a few of his step 2
- * suffixes (-ization, -ation, -izer, ...), nothing more. The full algorithm also strips -ive, -al,
- * -ent and friends, which on paper abstracts merges words that mean different things
- * ("generation" and "general" both become "gener"); this one keeps them apart.
+ * A light English stemmer after Porter (1980): his step 1 (plurals, -ed, -ing, -y), part of steps
+ * 2 and 3 (-ization, -ation, -ness, -ical, ...), from step 4 only -ate and -ion, and step 5 (a final e, a
+ * double l). So "generation", "generates" and "generated" meet at "gener", "segmentation" and
+ * "segmented" at "segment". The full algorithm also strips -al, -ive, -ent and friends, which on
+ * paper abstracts merges words that mean different things ("general" and "generate" would both be
+ * "gener"); this one keeps them apart.
  *
  * Only lowercase ASCII words of four letters or more are stemmed; anything else (acronyms with
  * digits, other scripts) is its own stem.
@@ -65,7 +67,7 @@ function afterSuffixCut(stem: string): string {
   return stem;
 }
 
-/** Porter step 2 suffixes kept here, longest first within a shared ending. Applied when the rest has m > 0. */
+/** Porter step 2 and 3 suffixes kept here, longest first within a shared ending. Applied when the rest has m > 0. */
 const STEP2: ReadonlyArray<readonly [string, string]> = [
   ['ational', 'ate'],
   ['tional', 'tion'],
@@ -81,6 +83,8 @@ const STEP2: ReadonlyArray<readonly [string, string]> = [
   ['aliti', 'al'],
   ['enci', 'ence'],
   ['anci', 'ance'],
+  ['ical', 'ic'],
+  ['ness', ''],
 ];
 
 const ASCII_WORD = /^[a-z]+$/;
@@ -106,12 +110,22 @@ export function stem(word: string): string {
   // Step 1c: a final y after a consonant-bearing stem reads as i, so "study" and "studies" meet.
   if (w.endsWith('y') && hasVowel(w, w.length - 1)) w = `${w.slice(0, -1)}i`;
 
-  // Step 2, in part.
+  // Steps 2 and 3, in part.
   for (const [suffix, replacement] of STEP2) {
     if (w.endsWith(suffix)) {
       if (measure(w, w.length - suffix.length) > 0) w = w.slice(0, w.length - suffix.length) + replacement;
       break;
     }
+  }
+
+  // Step 4, -ate and -ion only: "segmentate" (from "segmentation") is "segment", "detection" "detect".
+  if (w.endsWith('ate') && measure(w, w.length - 3) > 1) w = w.slice(0, -3);
+  else if ((w.endsWith('sion') || w.endsWith('tion')) && measure(w, w.length - 3) > 1) w = w.slice(0, -3);
+
+  // Step 5a: a final e goes from a long stem ("generate", "image"), not from a short cvc one ("scale", "base").
+  if (w.endsWith('e')) {
+    const m = measure(w, w.length - 1);
+    if (m > 1 || (m === 1 && !endsCvc(w.slice(0, -1)))) w = w.slice(0, -1);
   }
   return w;
 }
