@@ -10,6 +10,9 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage'],
     host_permissions: ['https://arxiv.org/*', 'https://huggingface.co/*'],
     action: { default_title: 'DigestLens' },
+    // The note editor is an extension page framed into arXiv and Hugging Face paper pages (so the
+    // note's text never enters their DOM); only those two sites may frame it.
+    web_accessible_resources: [{ resources: ['note-editor.html'], matches: ['https://arxiv.org/*', 'https://huggingface.co/*'] }],
     // Firefox needs an add-on id for storage to survive reinstalls; Chrome rejects the key.
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -7,6 +7,7 @@ import { relatedPapers, relatedStrengths } from '@/lib/corpus/related-papers';
 import { db } from '@/lib/db/instance';
 import { serveImports } from '@/lib/import/background-port';
 import { serveContentRequests } from '@/lib/messaging/background-router';
+import { serveNoteEditors } from '@/lib/notes/background-notes';
 
 export default defineBackground(() => {
   const indexes = new CorpusIndexes(db);
@@ -18,6 +19,7 @@ export default defineBackground(() => {
     'queue-toggle': (r) => toggleQueueFromPage(db, r.paper, r.pageUrl, r.queued),
   });
   servePaperState(browser.runtime, db);
+  serveNoteEditors(browser.runtime, db);
   // Chrome MV3 has `action`; Firefox's MV2 build has `browserAction`.
   showQueueCountOnIcon(db, browser.action ?? browser.browserAction);
 });

@@ -10,10 +10,11 @@ import { mountRelatedPanel } from './panel';
 import { type PaperStateView, watchPaperState } from './paper-state-client';
 
 /**
- * Strength (0..1, the best hit's score over the query's own) above which an unknown paper gets
- * the faint "related to your digests" marker. Only papers shown with an abstract are judged: a
- * title alone is too short a query, its strength is high by chance (seen on the 2017 listing).
- * On the saved pages with the sample digests, the strongest pairs (0.45-0.47) are same-topic.
+ * Strength (0..1, cosine-like: 1 for the same text) above which an unknown paper gets the faint
+ * "related to your digests" marker. Over the 38k-paper dataset a paper's best match has a median
+ * strength of 0.31 and a 90th percentile of 0.42 (lib/related), so 0.4 marks the closest tenth
+ * even in a large corpus. Only papers shown with an abstract are judged: a title alone is too
+ * short a query to judge by.
  */
 export const RELATED_MARKER_STRENGTH = 0.4;
 const MIN_ABSTRACT_FOR_MARKER = 200;

@@ -160,3 +160,47 @@ export const PaperStateMessageSchema = z.object({
 
 /** Every answer: the value, or the reason there is none. Never a thrown error across contexts. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+
+// ─── Notes: the note editor framed in a page ↔ background, over a port ──────────────────────
+
+/**
+ * Port the note editor opens when it runs framed in an arXiv or Hugging Face page. A frame in a
+ * web page may be denied IndexedDB (third-party storage rules), so it reads and writes the note
+ * through the background, which holds the database. The note's text travels only between
+ * extension contexts, never through the host page.
+ */
+export const NOTE_PORT = 'digestlens:note';
+
+const NoteRecordSchema = z.object({ text: z.string(), version: z.number(), updatedAt: z.string() });
+export type NoteRecord = z.infer<typeof NoteRecordSchema>;
+
+/** Editor → background. */
+export const NoteClientMessageSchema = z.discriminatedUnion('type', [
+  /** Find or create the paper, then send its note and versions now and whenever they change. */
+  z.object({
+    type: z.literal('open'),
+    paper: z.object({
+      title: z.string().check(z.minLength(1), z.maxLength(5000)),
+      arxivId: z.nullable(z.string().check(z.maxLength(64))),
+      abstract: z.nullable(z.string().check(z.maxLength(100_000))),
+      url: z.nullable(z.string().check(z.maxLength(4000))),
+    }),
+  }),
+  /** Save with the rules of lib/db/notes.ts; answered with `saved` carrying the same id. */
+  z.object({ type: z.literal('save'), requestId: z.number(), text: z.string().check(z.maxLength(5_000_000)), baseVersion: z.number() }),
+  z.object({ type: z.literal('restore'), versionId: z.number() }),
+]);
+export type NoteClientMessage = z.infer<typeof NoteClientMessageSchema>;
+
+/** Background → editor. */
+export const NoteServerMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('opened'), paperId: z.string(), title: z.string() }),
+  z.object({
+    type: z.literal('note'),
+    note: z.nullable(NoteRecordSchema),
+    versions: z.array(z.object({ id: z.number(), text: z.string(), savedAt: z.string(), version: z.number() })),
+  }),
+  z.object({ type: z.literal('saved'), requestId: z.number(), note: NoteRecordSchema, concurrent: z.boolean() }),
+  z.object({ type: z.literal('failed'), requestId: z.optional(z.number()), error: z.string() }),
+]);
+export type NoteServerMessage = z.infer<typeof NoteServerMessageSchema>;

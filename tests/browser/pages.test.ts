@@ -96,8 +96,8 @@ describe('annotating saved arXiv and Hugging Face pages', () => {
     const markers = await tab
       .locator('digestlens-marker')
       .evaluateAll((hosts) => hosts.map((h) => h.parentElement?.textContent?.replace(/\s+/g, ' ').trim()));
-    // The one unknown result close enough to a digest paper (galaxy cluster cool cores) gets the faint marker.
-    expect(markers).toEqual(['A Chandra view of SPT-CL J0217-5014: a massive galaxy cluster at a cosmic intersection at z=0.53']);
+    // The one unknown result close enough to a digest paper (it shares that paper's abstract) gets the faint marker.
+    expect(markers).toEqual([searched[120]?.title]);
     await tab.screenshot({ path: artifact('page-arxiv-search.png') });
     await tab.close();
   });

@@ -70,7 +70,8 @@ export function digestText(date: string, papers: Array<{ title: string; abstract
  * The papers of a digest made from the saved pages, so that each page has digest papers on it:
  * the abstract page's paper (also entry 1 of the listing), NTBuilder from the listing, three of
  * the 200 search results (the third with one word less, as an earlier arXiv version might have
- * it, matched fuzzily) and two papers of the Hugging Face daily page.
+ * it, matched fuzzily), two papers of the Hugging Face daily page, and one paper under a made-up
+ * title that shares the abstract of a search result (so that result is marked as related).
  */
 export function fixtureDigestPapers() {
   const listed = papersOn(SITE_PAGES.listNew);
@@ -91,6 +92,9 @@ export function fixtureDigestPapers() {
       fuzzy && { ...fuzzy, title: fuzzy.title.replace(' and Navigate', ' Navigate') },
       daily[0],
       daily[2],
+      // Not on any page under this title, but with the abstract of search result 121: that result
+      // is not a digest paper, yet so close to one that it gets the "related" marker.
+      { title: 'Recursive Comprehension Frameworks for Teaching Languages, Revisited', abstract: searched[120]?.abstract },
     ].map((p) => ({ title: p?.title ?? '', abstract: p?.abstract ?? null })),
   };
 }
@@ -105,6 +109,6 @@ export async function importSamplesAndFixtureDigest(session: ExtensionSession): 
   await popup.setInputFiles('[data-testid=file-input]', [...samples, made]);
   await popup.waitForSelector('[data-testid=import-progress][data-running=false]', { timeout: 30_000 });
   const count = await popup.getByTestId('paper-count').textContent();
-  if (count !== '124') throw new Error(`expected 124 papers after importing the fixture digests, the popup shows ${count}`);
+  if (count !== '125') throw new Error(`expected 125 papers after importing the fixture digests, the popup shows ${count}`);
   await popup.close();
 }

@@ -1,0 +1,193 @@
+/**
+ * Notes and the reading queue in the built extension, on the saved pages at their real URLs:
+ * a note written on the abstract page survives reloads, a closed tab and a stopped service worker,
+ * and never appears in the host page's DOM; papers queued from badges show in the popup, where
+ * they are reordered, read and removed; backup export and restore through the Library page.
+ */
+import { readFileSync } from 'node:fs';
+import type { FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifact, type ExtensionSession, launchExtension } from './harness';
+import { fixtureDigestPapers, importSamplesAndFixtureDigest, openSitePage, SITE_PAGES } from './site-pages';
+
+const WAIT = { timeout: 15_000 };
+const { searched } = fixtureDigestPapers();
+
+function noteFrame(tab: Page): FrameLocator {
+  return tab.frameLocator('iframe[src*="note-editor.html"]');
+}
+
+/** Types into the note editor and waits until it says the text is saved. */
+async function writeNote(tab: Page, text: string) {
+  const editor = noteFrame(tab).getByTestId('note-text');
+  await editor.waitFor(WAIT);
+  await editor.fill(text);
+  await expect.poll(() => noteFrame(tab).getByTestId('note-status').textContent(), WAIT).toBe('Saved');
+}
+
+/** Everything the host page's own scripts could read: its HTML and every open shadow root. */
+function hostPageText(tab: Page): Promise<string> {
+  return tab.evaluate(() => {
+    const parts = [document.documentElement.outerHTML];
+    const visit = (root: Document | ShadowRoot) => {
+      for (const element of Array.from(root.querySelectorAll('*'))) {
+        if (element.shadowRoot) {
+          parts.push(element.shadowRoot.innerHTML);
+          visit(element.shadowRoot);
+        }
+      }
+    };
+    visit(document);
+    return parts.join('\n');
+  });
+}
+
+async function stopServiceWorker(session: ExtensionSession, page: Page) {
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+describe('private notes on paper pages', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launchExtension();
+    await importSamplesAndFixtureDigest(session);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('keeps a note written on the arXiv abstract page across a reload, and never puts its text in the page', async () => {
+    const secret = 'Private marker 7f3a9: check eq. (4) against $\\sigma$Reparam <b>not html</b>';
+    const tab = await openSitePage(session, SITE_PAGES.absNew);
+    await writeNote(tab, secret);
+    expect(await hostPageText(tab)).not.toContain('7f3a9');
+    await tab.screenshot({ path: artifact('page-arxiv-abs-note.png') });
+
+    await tab.reload();
+    await expect.poll(() => noteFrame(tab).getByTestId('note-text').inputValue(), WAIT).toBe(secret);
+    expect(await hostPageText(tab)).not.toContain('7f3a9');
+    await tab.close();
+  });
+
+  it('saves a note whose tab is closed 100 ms after the last keystroke', async () => {
+    const tab = await openSitePage(session, SITE_PAGES.absOld);
+    const editor = noteFrame(tab).getByTestId('note-text');
+    await editor.waitFor(WAIT);
+    await editor.pressSequentially('closed fast 51c2', { delay: 5 });
+    await tab.waitForTimeout(100);
+    await tab.close({ runBeforeUnload: true });
+
+    const again = await openSitePage(session, SITE_PAGES.absOld);
+    await expect.poll(() => noteFrame(again).getByTestId('note-text').inputValue(), WAIT).toBe('closed fast 51c2');
+    await again.close();
+  });
+
+  it('loses nothing when the service worker is stopped in the middle of an edit', async () => {
+    const tab = await openSitePage(session, SITE_PAGES.absNew);
+    const editor = noteFrame(tab).getByTestId('note-text');
+    await editor.waitFor(WAIT);
+    const before = await editor.inputValue();
+    await editor.press('End');
+    await editor.pressSequentially(' first half', { delay: 5 });
+    await stopServiceWorker(session, tab);
+    await editor.pressSequentially(' second half', { delay: 5 });
+    await expect.poll(() => noteFrame(tab).getByTestId('note-status').textContent(), WAIT).toBe('Saved');
+    await tab.reload();
+    await expect.poll(() => noteFrame(tab).getByTestId('note-text').inputValue(), WAIT).toBe(`${before} first half second half`);
+    await tab.close();
+  });
+});
+
+describe('the reading queue', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launchExtension();
+    await importSamplesAndFixtureDigest(session);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('queues papers from search-page badges, shows them in the popup in order, and reorders, reads and removes them', async () => {
+    const tab = await openSitePage(session, SITE_PAGES.search);
+    const toggles = tab.locator('[data-testid=digestlens-queue-toggle]');
+    await expect.poll(() => toggles.count(), WAIT).toBe(3);
+    for (let i = 0; i < 3; i++) {
+      await toggles.nth(i).click();
+      await expect.poll(() => toggles.nth(i).getAttribute('data-queued'), WAIT).toBe('true');
+    }
+    await tab.screenshot({ path: artifact('page-arxiv-search-queued.png') });
+
+    const popup = await session.openPage('popup.html#queue', { width: 460, height: 600 });
+    const titles = () => popup.getByTestId('queue-title').allTextContents();
+    const [first, second, third] = [searched[0]?.title, searched[49]?.title, 'Reveal Hidden Pitfalls Navigate Next Generation of Vector Similarity Search from Task-Centric Views'];
+    await expect.poll(titles, WAIT).toEqual([first, second, third]);
+    expect(await session.worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}))).toBe('3');
+
+    // Reorder with a button, then with the keyboard (Alt+↑ on the focused row).
+    await popup.getByTestId('queue-down').first().click();
+    await expect.poll(titles, WAIT).toEqual([second, first, third]);
+    await popup.getByTestId('queue-item').nth(2).focus();
+    await popup.keyboard.press('Alt+ArrowUp');
+    await expect.poll(titles, WAIT).toEqual([second, third, first]);
+
+    // Read: it leaves the queue for the Read list, and the page's badge follows.
+    await popup.getByTestId('queue-read').first().click();
+    await expect.poll(titles, WAIT).toEqual([third, first]);
+    await expect.poll(() => popup.getByTestId('read-item').count(), WAIT).toBe(1);
+    await expect.poll(() => toggles.nth(1).getAttribute('data-queued'), WAIT).toBe('false');
+
+    // Remove, then undo: back in its place.
+    await popup.getByTestId('queue-remove').nth(1).click();
+    await expect.poll(titles, WAIT).toEqual([third]);
+    await popup.getByTestId('queue-undo').click();
+    await expect.poll(titles, WAIT).toEqual([third, first]);
+    await popup.screenshot({ path: artifact('popup-queue.png') });
+    await popup.close();
+    await tab.close();
+  });
+});
+
+describe('backup through the Library page', () => {
+  it('exports everything, restores it into an empty profile, and exports the same document again', async () => {
+    const source = await launchExtension();
+    let exported: Record<string, unknown>;
+    try {
+      await importSamplesAndFixtureDigest(source);
+      const tab = await openSitePage(source, SITE_PAGES.absNew);
+      await writeNote(tab, 'a note to back up 0c4e');
+      await tab.close();
+      const library = await source.openPage('library.html#backup');
+      const download = library.waitForEvent('download');
+      await library.getByTestId('backup-export').click();
+      exported = JSON.parse(readFileSync((await (await download).path()) as string, 'utf8'));
+    } finally {
+      await source.close();
+    }
+
+    const target = await launchExtension();
+    try {
+      const library = await target.openPage('library.html#backup');
+      const file = artifact('backup-roundtrip.json');
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(file, JSON.stringify(exported));
+      await library.getByTestId('backup-restore-input').setInputFiles(file);
+      await expect.poll(() => library.getByTestId('backup-result').textContent(), WAIT).toMatch(/125 papers added/);
+      await library.screenshot({ path: artifact('library-backup.png') });
+
+      const download = library.waitForEvent('download');
+      await library.getByTestId('backup-export').click();
+      const again = JSON.parse(readFileSync((await (await download).path()) as string, 'utf8'));
+      expect({ ...again, exportedAt: null }).toEqual({ ...exported, exportedAt: null });
+
+      await library.goto(library.url().replace('#backup', '#notes'));
+      await library.reload();
+      await expect.poll(() => library.getByTestId('note-item').allTextContents(), WAIT).toEqual([expect.stringContaining('a note to back up 0c4e')]);
+    } finally {
+      await target.close();
+    }
+  });
+});
