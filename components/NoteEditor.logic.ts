@@ -1,15 +1,14 @@
-import { SESSION_GAP_MS } from '@/lib/db/notes';
-
 /**
- * What the note editor decides, apart from React and the DOM: when to save, what a change made
- * in another tab does to the text being edited, what is written when the page closes, and what
- * the status line says. The database is reached through the `save` function given
- * (lib/db/notes.ts `saveNote`, see NoteEditor.storage.ts).
+ * What the note editor decides, apart from React, the DOM and where notes are stored: when to
+ * save, what a change made in another tab does to the text being edited, and what the status line
+ * says. Saves go through the `save` function of a note source (NoteEditor.source.ts, .port.ts),
+ * which applies the rules of lib/db/notes.ts `saveNote`.
  *
  * Saving: as soon as the text changes, one save at a time; text typed while a save runs is saved
- * when it ends. The stored note trails the textarea by one small IndexedDB transaction (a few
- * ms), so closing the tab right after typing loses nothing. A save replaces the previous one
- * within an editing session (lib/db/notes.ts), so frequent saves cost no history.
+ * when it ends. The stored note trails the textarea by one small save (a few ms), so closing the
+ * tab right after typing loses little; `flush()` (page hidden or closing) sends what is left at
+ * once, without waiting for a running save. A save replaces the previous one within an editing
+ * session (lib/db/notes.ts), so frequent saves cost no history.
  *
  * Two tabs on one note: the stored note carries a version that counts saves. A tab with no
  * unsaved text adopts a newer stored text at once; a tab with unsaved text keeps it, and its save
@@ -104,31 +103,6 @@ export function receiveSaved(state: EditorState, outcome: SaveOutcome): EditorSt
   return { ...next, savedText: outcome.note.text, baseVersion: outcome.note.version };
 }
 
-/**
- * The write to make while the page is closing, when text is unsaved or its save has not been
- * seen to finish. It is a blind write (no read: a closing iframe gets no more callbacks), so the
- * rules of `saveNote` are applied to what this page last saw of the stored note: the version
- * after every one known, and the stored text kept as a version when it came from another tab
- * (newer than this page's base) or from an earlier session.
- */
-export interface ClosingWrite {
-  text: string;
-  version: number;
-  updatedAt: string;
-  /** The stored note to keep in the history first, or null. */
-  keep: StoredNote | null;
-}
-
-export function closingWrite(state: EditorState, stored: StoredNote | null, runningVersion: number | null, now: Date): ClosingWrite | null {
-  if (!state.loaded || (!state.saving && !hasUnsavedChanges(state))) return null;
-  const text = state.text;
-  const concurrent = stored !== null && stored.version > state.baseVersion;
-  const stale = stored !== null && now.getTime() - Date.parse(stored.updatedAt) > SESSION_GAP_MS;
-  const keep = stored && stored.text !== '' && stored.text !== text && (concurrent || stale) ? stored : null;
-  const version = Math.max(stored?.version ?? 0, state.baseVersion, runningVersion ?? 0) + 1;
-  return { text, version, updatedAt: now.toISOString(), keep };
-}
-
 interface Timers {
   setTimeout: (callback: () => void, ms: number) => unknown;
   clearTimeout: (handle: unknown) => void;
@@ -148,8 +122,10 @@ export class NoteAutosave {
   private readonly listeners = new Set<() => void>();
   private latestStored: StoredNote | null = null;
   private retryTimer: unknown = null;
-  /** The version the running save should write, or null when none runs. */
-  private runningVersion: number | null = null;
+  /** Saves started and not yet answered. */
+  private running = 0;
+  /** The text of the save started last, and the version it should write. */
+  private lastSent: { text: string; version: number } | null = null;
   private idleWaiters: Array<() => void> = [];
 
   constructor(
@@ -178,21 +154,28 @@ export class NoteAutosave {
     this.saveNow();
   }
 
-  /** Saves unsaved text now (or right after the running save): after a failure, without waiting for the retry. */
+  /** Saves unsaved text now, or right after the running save; after a failure, without waiting for the retry. */
   saveNow(): void {
-    if (this.runningVersion === null && hasUnsavedChanges(this.state)) this.start();
+    if (this.running === 0 && hasUnsavedChanges(this.state)) this.start(this.state.baseVersion);
   }
 
-  /** Saves unsaved text and resolves when it is stored or failed (before restoring an old version). */
+  /**
+   * Sends unsaved text at once, even while a save runs (the page is closing and cannot wait for
+   * it): based on the version that save should write. Saves are applied in the order sent; if
+   * the running one meets another tab's text and writes a later version, this one is seen as
+   * concurrent too and keeps that save's text (this tab's own, a moment older) in the history.
+   */
+  flush(): void {
+    if (!hasUnsavedChanges(this.state)) return;
+    if (this.running === 0) this.start(this.state.baseVersion);
+    else if (this.lastSent && this.lastSent.text !== this.state.text) this.start(Math.max(this.state.baseVersion, this.lastSent.version));
+  }
+
+  /** Saves unsaved text and resolves when no save runs (before restoring an old version). */
   settle(): Promise<void> {
     this.saveNow();
-    if (this.runningVersion === null) return Promise.resolve();
+    if (this.running === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
-  }
-
-  /** What to write blindly if the page closes now (see `closingWrite`). */
-  closingWrite(now = new Date()): ClosingWrite | null {
-    return closingWrite(this.state, this.latestStored, this.runningVersion, now);
   }
 
   dismissConflict(): void {
@@ -205,11 +188,12 @@ export class NoteAutosave {
     for (const listener of this.listeners) listener();
   }
 
-  private start(): void {
+  private start(baseVersion: number): void {
     if (this.retryTimer !== null) this.timers.clearTimeout(this.retryTimer);
     this.retryTimer = null;
-    const { text, baseVersion } = this.state;
-    this.runningVersion = baseVersion + 1;
+    const text = this.state.text;
+    this.running++;
+    this.lastSent = { text, version: baseVersion + 1 };
     this.update({ ...this.state, saving: true });
     this.save(text, baseVersion).then(
       (outcome) => this.finish(receiveSaved(this.state, outcome), false),
@@ -218,7 +202,11 @@ export class NoteAutosave {
   }
 
   private finish(next: EditorState, failed: boolean): void {
-    this.runningVersion = null;
+    this.running--;
+    if (this.running > 0) {
+      this.update(next);
+      return;
+    }
     // Newer stored text that arrived while saving is decided on now.
     this.update(receiveStored({ ...next, saving: false }, this.latestStored));
     if (failed) {
@@ -226,7 +214,7 @@ export class NoteAutosave {
     } else {
       this.saveNow();
     }
-    if (this.runningVersion === null) for (const resolve of this.idleWaiters.splice(0)) resolve();
+    if (this.running === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 }
 

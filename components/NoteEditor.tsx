@@ -1,53 +1,57 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { type KeyboardEvent, useEffect, useState, useSyncExternalStore } from 'react';
-import type { NoteVersion } from '@/lib/db/entities';
-import { noteVersions, restoreNoteVersion } from '@/lib/db/notes';
-import type { DigestLensDB } from '@/lib/db/schema';
 import { renderMarkdown } from '@/lib/markdown';
-import { CONFLICT_NOTICE, editorStatus, firstLine, formatSavedAt, NoteAutosave, STATUS_TEXT, type StoredNote } from './NoteEditor.logic';
-import { noteStorage } from './NoteEditor.storage';
+import { CONFLICT_NOTICE, editorStatus, firstLine, formatSavedAt, NoteAutosave, STATUS_TEXT } from './NoteEditor.logic';
+import type { NoteSource, NoteVersionRow } from './NoteEditor.source';
 import './note-editor.css';
 
 type Tab = 'edit' | 'preview' | 'history';
 
 /**
  * A paper's private note: a Markdown textarea that saves itself, a preview, and the note's
- * earlier versions. It runs in an extension page (the note-editor iframe on paper pages), so the
- * text stays in the extension's origin. Mount it with `key={paperId}`: one editor, one paper.
- * The decisions (when to save, what another tab's change does) are in NoteEditor.logic.ts.
+ * earlier versions. It runs in an extension page (the note-editor iframe on paper pages, or a tab),
+ * so the text stays in the extension. `source` reads and writes the note (NoteEditor.source.ts);
+ * mount one editor per source, with a `key`. The decisions (when to save, what another tab's
+ * change does) are in NoteEditor.logic.ts. `onOpenInTab` adds a button that opens the same note
+ * in a tab of its own (given when the editor is framed).
  */
-export function NoteEditor({ db, paperId }: { db: DigestLensDB; paperId: string }) {
-  const [storage] = useState(() => noteStorage(db, paperId));
-  const [autosave] = useState(() => new NoteAutosave(storage.save));
+export function NoteEditor({ source, onOpenInTab }: { source: NoteSource; onOpenInTab?: () => void }) {
+  const [autosave] = useState(() => new NoteAutosave(source.save));
   const state = useSyncExternalStore(autosave.subscribe, autosave.getState);
+  const [versions, setVersions] = useState<NoteVersionRow[] | undefined>(undefined);
   const [tab, setTab] = useState<Tab>('edit');
 
-  const stored = useLiveQuery(async (): Promise<StoredNote | null> => {
-    const note = await db.notes.get(paperId);
-    return note ? { text: note.text, version: note.version, updatedAt: note.updatedAt } : null;
-  }, [db, paperId]);
-  useEffect(() => {
-    if (stored !== undefined) autosave.stored(stored);
-  }, [autosave, stored]);
-  const versions = useLiveQuery(() => noteVersions(db, paperId), [db, paperId]);
+  // The stored note and its versions, now and after every change from anywhere.
+  useEffect(
+    () =>
+      source.watch(
+        (snapshot) => {
+          autosave.stored(snapshot.note);
+          setVersions(snapshot.versions);
+        },
+        (error) => console.warn('DigestLens: the note could not be read', error),
+      ),
+    [source, autosave],
+  );
 
-  // Text is saved as it is typed. What a closing page has not seen saved is written blindly in
-  // `pagehide` (NoteEditor.storage.ts says why); a page only hidden retries a failed save at once.
+  // Text is saved as it is typed; what is left when the page is hidden or closed is sent at once.
+  // Shown again, the page checks that it still hears of changes made elsewhere.
   useEffect(() => {
-    const onPageHide = () => {
-      const write = autosave.closingWrite();
-      if (write) storage.writeWhileClosing(write);
-    };
+    const flush = () => autosave.flush();
     const onVisibilityChange = () => {
-      if (document.visibilityState === 'hidden') autosave.saveNow();
+      if (document.visibilityState === 'hidden') flush();
+      else source.refresh();
     };
-    window.addEventListener('pagehide', onPageHide);
+    const onFocus = () => source.refresh();
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('focus', onFocus);
     document.addEventListener('visibilitychange', onVisibilityChange);
     return () => {
-      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('focus', onFocus);
       document.removeEventListener('visibilitychange', onVisibilityChange);
+      flush();
     };
-  }, [autosave, storage]);
+  }, [autosave, source]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     // Saving is automatic; Ctrl/Cmd+S only keeps the browser's "Save page" dialog away.
@@ -60,8 +64,12 @@ export function NoteEditor({ db, paperId }: { db: DigestLensDB; paperId: string 
   const restore = async (versionId: number) => {
     // The text being replaced is saved first, so that restoring keeps it as a version.
     await autosave.settle();
-    await restoreNoteVersion(db, versionId);
-    setTab('edit');
+    try {
+      await source.restore(versionId);
+      setTab('edit');
+    } catch (error) {
+      console.warn('DigestLens: the version could not be restored', error);
+    }
   };
 
   const status = editorStatus(state);
@@ -93,6 +101,11 @@ export function NoteEditor({ db, paperId }: { db: DigestLensDB; paperId: string 
         <span className="note-status" data-testid="note-status" data-status={status} role="status" title={state.error ?? undefined}>
           {STATUS_TEXT[status]}
         </span>
+        {onOpenInTab && (
+          <button type="button" className="note-open" data-testid="note-open-tab" title="Open this note in a tab" onClick={onOpenInTab}>
+            ↗
+          </button>
+        )}
       </header>
 
       {state.conflict && (
@@ -138,7 +151,7 @@ export function NoteEditor({ db, paperId }: { db: DigestLensDB; paperId: string 
   );
 }
 
-function NoteHistory({ versions, onRestore }: { versions: NoteVersion[] | undefined; onRestore: (id: number) => Promise<void> }) {
+function NoteHistory({ versions, onRestore }: { versions: NoteVersionRow[] | undefined; onRestore: (id: number) => Promise<void> }) {
   const [busy, setBusy] = useState(false);
   if (!versions) return <p className="note-muted">Loading…</p>;
   if (versions.length === 0) {
@@ -161,9 +174,8 @@ function NoteHistory({ versions, onRestore }: { versions: NoteVersion[] | undefi
           <button
             type="button"
             data-testid="note-restore"
-            disabled={busy || version.id === undefined}
+            disabled={busy}
             onClick={async () => {
-              if (version.id === undefined) return;
               setBusy(true);
               try {
                 await onRestore(version.id);

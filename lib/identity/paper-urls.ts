@@ -5,7 +5,9 @@ export function arxivAbsUrl(arxivId: string): string {
 }
 
 export function huggingFaceUrl(paper: { arxivId: string | null; title: string }): string {
-  return paper.arxivId ? `https://huggingface.co/papers/${paper.arxivId}` : `https://huggingface.co/papers?q=${encodeURIComponent(paper.title)}`;
+  return paper.arxivId
+    ? `https://huggingface.co/papers/${paper.arxivId}`
+    : `https://huggingface.co/papers?q=${encodeURIComponent(paper.title)}`;
 }
 
 /** The best single link: arXiv when the id is known, else a Hugging Face search for the title. */
