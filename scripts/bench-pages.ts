@@ -41,7 +41,11 @@ async function timedRelated(page: Page, paper: { title: string; abstract: string
   return page.evaluate(async (p) => {
     const started = performance.now();
     const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } };
-    const answer = (await chrome.runtime.sendMessage({ type: 'related-papers', paper: { title: p.title, arxivId: null, abstract: p.abstract }, limit: 5 })) as {
+    const answer = (await chrome.runtime.sendMessage({
+      type: 'related-papers',
+      paper: { title: p.title, arxivId: null, abstract: p.abstract },
+      limit: 5,
+    })) as {
       ok: boolean;
       value?: unknown[];
     };
@@ -55,7 +59,11 @@ async function timedRelated(page: Page, paper: { title: string; abstract: string
  * Opens a saved page at its real URL and measures, in the page, from DOMContentLoaded to the
  * moment `ready` (a check run on every DOM change, in the page's own world) last became true.
  */
-async function timeFromDomContentLoaded(session: ExtensionSession, site: SitePage, kind: 'badges' | 'panel'): Promise<{ ms: number; count: number }> {
+async function timeFromDomContentLoaded(
+  session: ExtensionSession,
+  site: SitePage,
+  kind: 'badges' | 'panel',
+): Promise<{ ms: number; count: number }> {
   const tab = await session.context.newPage();
   await tab.route(site.url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: pageHtml(site) }));
   await tab.addInitScript((what) => {
@@ -90,7 +98,11 @@ async function timeFromDomContentLoaded(session: ExtensionSession, site: SitePag
 
 function contentScriptGzipBytes(): number {
   const dir = join(EXTENSION_DIR, 'content-scripts');
-  return Math.max(...readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => gzipSync(readFileSync(join(dir, f))).length));
+  return Math.max(
+    ...readdirSync(dir)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => gzipSync(readFileSync(join(dir, f))).length),
+  );
 }
 
 async function main() {

@@ -5,7 +5,7 @@ export { entriesOfDigest } from './entries';
 export { papersByArxivId, papersByTitleKey } from './find-papers';
 export { type ImportResult, importDigest } from './import-digest';
 export { KEPT_VERSIONS, noteVersions, restoreNoteVersion, type SaveResult, saveNote } from './notes';
-export { ensurePaper, type PagePaperInput, placeholderTitle } from './page-paper';
+export { ensurePaper, findPaper, type PagePaperInput, placeholderTitle } from './page-paper';
 export { addToQueue, moveInQueue, queueItems, removeFromQueue, restoreQueueItem, setRead, unreadCount } from './queue';
 export { bumpCorpusRevision, corpusRevision } from './revision';
 export { DATABASE_NAME, DigestLensDB } from './schema';

@@ -19,6 +19,19 @@ export interface PagePaperInput {
 }
 
 /**
+ * The stored paper for a paper seen on a page, or null: by arXiv id, else by title key (where
+ * the arXiv ids do not disagree). Reads only; see ensurePaper to create it.
+ */
+export async function findPaper(db: DigestLensDB, seen: Pick<PagePaperInput, 'title' | 'arxivId'>): Promise<Paper | null> {
+  const arxivId = seen.arxivId ? normalizeArxivId(seen.arxivId) : null;
+  const byId = arxivId ? await db.papers.where('arxivId').equals(arxivId).first() : undefined;
+  if (byId) return byId;
+  const key = titleKey(seen.title);
+  const byTitle = (await papersByTitleKey(db, [key])).get(key);
+  return byTitle && (!byTitle.arxivId || !arxivId || byTitle.arxivId === arxivId) ? byTitle : null;
+}
+
+/**
  * The stored paper for a paper seen on a page, created when it is not in the corpus (a note or a
  * queue item on any paper): found by arXiv id, else by title key, the same identity rule as import.
  */

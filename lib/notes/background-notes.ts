@@ -1,7 +1,10 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { browser } from 'wxt/browser';
-import { type DigestLensDB, ensurePaper, noteVersions, restoreNoteVersion, saveNote } from '../db';
-import { NOTE_PORT, NoteClientMessageSchema, type NoteServerMessage } from '../messaging/protocol';
+import { type DigestLensDB, ensurePaper, findPaper, noteVersions, restoreNoteVersion, saveNote } from '../db';
+import { NOTE_PORT, type NoteClientMessage, NoteClientMessageSchema, type NoteServerMessage } from '../messaging/protocol';
+
+type NotePaper = Extract<NoteClientMessage, { type: 'open' }>['paper'];
+
 import { isExtensionPage } from '../messaging/sender';
 
 /**
@@ -22,7 +25,27 @@ export function serveNoteEditors(runtime: typeof browser.runtime, db: DigestLens
     let watching: Subscription | null = null;
     let queue: Promise<void> = Promise.resolve();
     const send = (message: NoteServerMessage) => {
-      if (connected) port.postMessage(message);
+      if (!connected) return;
+      try {
+        port.postMessage(message);
+      } catch {
+        // The editor's page closed between the check and the post: nobody is left to tell.
+        connected = false;
+      }
+    };
+    /** The paper the editor opened on, for creating its record on the first save. */
+    let seen: NotePaper | null = null;
+    const watch = (id: string) => {
+      watching?.unsubscribe();
+      watching = liveQuery(async () => ({ note: (await db.notes.get(id)) ?? null, versions: await noteVersions(db, id) })).subscribe({
+        next: ({ note, versions }) =>
+          send({
+            type: 'note',
+            note: note && { text: note.text, version: note.version, updatedAt: note.updatedAt },
+            versions: versions.map((v) => ({ id: v.id ?? 0, text: v.text, savedAt: v.savedAt, version: v.version })),
+          }),
+        error: (error) => send({ type: 'failed', error: String(error) }),
+      });
     };
     port.onDisconnect.addListener(() => {
       connected = false;
@@ -36,29 +59,36 @@ export function serveNoteEditors(runtime: typeof browser.runtime, db: DigestLens
       queue = queue.then(async () => {
         try {
           if (message.type === 'open') {
-            const paper = await ensurePaper(db, message.paper);
-            paperId = paper.id;
-            send({ type: 'opened', paperId: paper.id, title: paper.title });
-            const id = paper.id;
-            watching?.unsubscribe();
-            watching = liveQuery(async () => ({ note: (await db.notes.get(id)) ?? null, versions: await noteVersions(db, id) })).subscribe({
-              next: ({ note, versions }) =>
-                send({
-                  type: 'note',
-                  note: note && { text: note.text, version: note.version, updatedAt: note.updatedAt },
-                  versions: versions.map((v) => ({ id: v.id ?? 0, text: v.text, savedAt: v.savedAt, version: v.version })),
-                }),
-              error: (error) => send({ type: 'failed', error: String(error) }),
-            });
+            // Opening reads only: a paper gets a record when a note is first saved on it, not
+            // whenever its page is visited.
+            seen = message.paper;
+            const paper = await findPaper(db, message.paper);
+            paperId = paper?.id ?? null;
+            send({ type: 'opened', paperId: paper?.id ?? '', title: paper?.title ?? message.paper.title });
+            if (paper) watch(paper.id);
+            else send({ type: 'note', note: null, versions: [] });
           } else if (message.type === 'save') {
-            if (!paperId) throw new Error('no paper opened');
+            if (!paperId) {
+              if (!seen) throw new Error('no paper opened');
+              paperId = (await ensurePaper(db, seen)).id;
+              watch(paperId);
+            }
             const { note, concurrent } = await saveNote(db, paperId, message.text, message.baseVersion);
-            send({ type: 'saved', requestId: message.requestId, note: { text: note.text, version: note.version, updatedAt: note.updatedAt }, concurrent });
+            send({
+              type: 'saved',
+              requestId: message.requestId,
+              note: { text: note.text, version: note.version, updatedAt: note.updatedAt },
+              concurrent,
+            });
           } else {
             await restoreNoteVersion(db, message.versionId);
           }
         } catch (error) {
-          send({ type: 'failed', requestId: message.type === 'save' ? message.requestId : undefined, error: error instanceof Error ? error.message : String(error) });
+          send({
+            type: 'failed',
+            requestId: message.type === 'save' ? message.requestId : undefined,
+            error: error instanceof Error ? error.message : String(error),
+          });
         }
       });
     });

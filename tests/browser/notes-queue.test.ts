@@ -123,9 +123,17 @@ describe('the reading queue', () => {
 
     const popup = await session.openPage('popup.html#queue', { width: 460, height: 600 });
     const titles = () => popup.getByTestId('queue-title').allTextContents();
-    const [first, second, third] = [searched[0]?.title, searched[49]?.title, 'Reveal Hidden Pitfalls Navigate Next Generation of Vector Similarity Search from Task-Centric Views'];
+    const [first, second, third] = [
+      searched[0]?.title,
+      searched[49]?.title,
+      'Reveal Hidden Pitfalls Navigate Next Generation of Vector Similarity Search from Task-Centric Views',
+    ];
     await expect.poll(titles, WAIT).toEqual([first, second, third]);
-    expect(await session.worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}))).toBe('3');
+    expect(
+      await session.worker.evaluate(() =>
+        (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}),
+      ),
+    ).toBe('3');
 
     // Reorder with a button, then with the keyboard (Alt+↑ on the focused row).
     await popup.getByTestId('queue-down').first().click();
@@ -185,7 +193,9 @@ describe('backup through the Library page', () => {
 
       await library.goto(library.url().replace('#backup', '#notes'));
       await library.reload();
-      await expect.poll(() => library.getByTestId('note-item').allTextContents(), WAIT).toEqual([expect.stringContaining('a note to back up 0c4e')]);
+      await expect
+        .poll(() => library.getByTestId('note-item').allTextContents(), WAIT)
+        .toEqual([expect.stringContaining('a note to back up 0c4e')]);
     } finally {
       await target.close();
     }

@@ -5,7 +5,7 @@ import type { Browser, browser } from 'wxt/browser';
 import { NoteAutosave, type StoredNote } from '@/components/NoteEditor.logic';
 import { portNoteSource } from '@/components/NoteEditor.port';
 import type { NoteSnapshot } from '@/components/NoteEditor.source';
-import { type DigestLensDB, noteVersions, saveNote } from '@/lib/db';
+import { type DigestLensDB, ensurePaper, noteVersions, saveNote } from '@/lib/db';
 import type { PagePaperInput } from '@/lib/db/page-paper';
 import { serveNoteEditors } from '@/lib/notes/background-notes';
 import { makeTestDb } from '../support/test-db';
@@ -143,12 +143,23 @@ function framedEditor() {
 const storedText = async () => (await db.notes.get(PAPER_ID))?.text;
 
 describe('the framed note editor, through the background', () => {
-  it('has the background find or store the paper, and shows the note it already has', async () => {
+  it('has the background find the paper, and shows the note it already has', async () => {
+    await ensurePaper(db, PAPER);
     await saveNote(db, PAPER_ID, 'an earlier note', 0);
     const { source, autosave } = framedEditor();
     expect(await source.opened).toEqual({ paperId: PAPER_ID, title: 'Attention Is All You Need' });
     await vi.waitFor(() => expect(autosave.getState()).toMatchObject({ loaded: true, text: 'an earlier note', baseVersion: 1 }));
+  });
+
+  it('stores a paper new to DigestLens only when a note is first saved on it, not when its page is opened', async () => {
+    const { source, autosave } = framedEditor();
+    expect(await source.opened).toEqual({ paperId: '', title: 'Attention Is All You Need' });
+    await vi.waitFor(() => expect(autosave.getState()).toMatchObject({ loaded: true, text: '' }));
+    expect(await db.papers.count()).toBe(0);
+    autosave.input('first words');
+    await autosave.settle();
     expect(await db.papers.get(PAPER_ID)).toMatchObject({ arxivId: '1706.03762', url: 'https://arxiv.org/abs/1706.03762' });
+    expect(await storedText()).toBe('first words');
   });
 
   it('saves as it is typed, and what is flushed as the page closes lands after the saves before it', async () => {
@@ -180,6 +191,7 @@ describe('the framed note editor, through the background', () => {
   });
 
   it('shows one editor what another saved, and restores an earlier version', async () => {
+    await ensurePaper(db, PAPER);
     const a = framedEditor();
     const b = framedEditor();
     await vi.waitFor(() => expect(a.autosave.getState().loaded && b.autosave.getState().loaded).toBe(true));
