@@ -111,7 +111,12 @@ async function main() {
   const session = await launchExtension();
   try {
     const { page, importMs } = await importThroughPopup(session, files);
-    const corpus = Number(await page.getByTestId('paper-count').textContent());
+    // The count is a live query: give it a moment to catch up with the last transaction.
+    let corpus = 0;
+    for (let tries = 0; tries < 100 && corpus !== papers.length; tries++) {
+      corpus = Number(await page.getByTestId('paper-count').textContent());
+      if (corpus !== papers.length) await page.waitForTimeout(50);
+    }
     console.log(`imported ${corpus} papers from ${files.length} files in ${(importMs / 1000).toFixed(1)} s`);
 
     const random = seeded(20261122);

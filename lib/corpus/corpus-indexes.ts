@@ -1,28 +1,39 @@
-import { corpusRevision, type DigestLensDB } from '../db';
+import { corpusRevision, type DigestLensDB, type MetaRow } from '../db';
 import { FuzzyTitleIndex, type FuzzyTitleSnapshot } from '../identity/fuzzy-title';
 import { RelatedIndex, type RelatedSnapshot } from '../related';
 
-const SNAPSHOT_KEY = 'corpusIndexes';
+/** `meta` rows of the persisted indexes: apart, so that a woken worker loads only what it needs. */
+const RELATED_KEY = 'corpusIndexes';
+const FUZZY_KEY = 'fuzzyTitleIndex';
 
-/** What is persisted in `meta`: both indexes, the ids they hold, and the revision they reflect. */
-interface IndexesSnapshot {
+/** The related index as persisted: the ids it holds and the corpus revision it reflects. */
+interface RelatedRow {
   revision: number;
   ids: string[];
   related: RelatedSnapshot;
+}
+
+/** The fuzzy index as persisted, at the same revision as the related row it was written with. */
+interface FuzzyRow {
+  revision: number;
   fuzzy: FuzzyTitleSnapshot;
 }
 
 /**
  * The in-memory indexes over the papers that are in digests: related-papers ranking and fuzzy
- * title matching (both needed on the first page a woken worker answers, so both are persisted). Kept in step with the database by the corpus revision (lib/db/revision.ts):
- * when it moved, only the difference is applied (papers added or gone), and the result is
- * persisted so that a woken service worker loads it instead of reading every paper.
+ * title matching. Kept in step with the database by the corpus revision (lib/db/revision.ts):
+ * when it moved, only the difference is applied (papers added or gone), and both are persisted,
+ * so that a woken service worker loads them instead of reading every paper. The fuzzy index is
+ * loaded only when first needed (a title that matched nothing exactly): most first questions
+ * of a woken worker (a related panel, a page of known papers) do not need it.
  */
 export class CorpusIndexes {
   private revision = -1;
   private ids = new Set<string>();
   private related = RelatedIndex.build([]);
-  private fuzzy = FuzzyTitleIndex.build([]);
+  /** Null until loaded (or built); then kept at `revision` with the related index. */
+  private fuzzyIndex: FuzzyTitleIndex | null = null;
+  private fuzzyLoading: Promise<FuzzyTitleIndex> | null = null;
   private refreshing: Promise<void> | null = null;
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
   private loadedSnapshot = false;
@@ -34,18 +45,18 @@ export class CorpusIndexes {
   ) {}
 
   /** Brings the indexes up to the database's revision; concurrent callers share one refresh. */
-  async fresh(): Promise<{ related: RelatedIndex; fuzzy: FuzzyTitleIndex }> {
+  async fresh(): Promise<{ related: RelatedIndex; fuzzy: () => Promise<FuzzyTitleIndex> }> {
     this.refreshing ??= this.refresh().finally(() => {
       this.refreshing = null;
     });
     await this.refreshing;
-    return { related: this.related, fuzzy: this.fuzzy };
+    return { related: this.related, fuzzy: () => this.fuzzy() };
   }
 
   private async refresh(): Promise<void> {
     if (!this.loadedSnapshot) {
       this.loadedSnapshot = true;
-      await this.loadSnapshot();
+      await this.loadRelated();
     }
     const revision = await corpusRevision(this.db);
     if (revision === this.revision) return;
@@ -53,31 +64,54 @@ export class CorpusIndexes {
     const wanted = new Set((await this.db.entries.orderBy('paperId').uniqueKeys()) as string[]);
     const gone = [...this.ids].filter((id) => !wanted.has(id));
     const added = [...wanted].filter((id) => !this.ids.has(id));
+    // A persisted fuzzy index is brought along now, or it could never catch up with this change.
+    const fuzzy = gone.length || added.length ? await this.fuzzy() : this.fuzzyIndex;
     if (gone.length) {
       this.related.remove(gone);
-      this.fuzzy.remove(gone);
+      fuzzy?.remove(gone);
     }
     if (added.length) {
       const papers = (await this.db.papers.bulkGet(added)).flatMap((p) => (p ? [p] : []));
       this.related.add(papers.map((p) => ({ id: p.id, title: p.title, abstract: p.abstract })));
-      this.fuzzy.add(papers.map((p) => ({ id: p.id, title: p.title })));
+      fuzzy?.add(papers.map((p) => ({ id: p.id, title: p.title })));
     }
     this.ids = wanted;
     this.revision = revision;
     if (gone.length || added.length) this.schedulePersist();
   }
 
-  private async loadSnapshot(): Promise<void> {
-    const row = await this.db.meta.get(SNAPSHOT_KEY);
-    const snapshot = row?.value as IndexesSnapshot | undefined;
-    if (!snapshot || typeof snapshot.revision !== 'number') return;
+  /** The fuzzy index at the related index's revision: loaded from its row, else built from the papers. */
+  private fuzzy(): Promise<FuzzyTitleIndex> {
+    if (this.fuzzyIndex) return Promise.resolve(this.fuzzyIndex);
+    this.fuzzyLoading ??= (async () => {
+      const row = (await this.db.meta.get(FUZZY_KEY))?.value as FuzzyRow | undefined;
+      let index: FuzzyTitleIndex | null = null;
+      if (row && row.revision === this.revision) {
+        try {
+          index = FuzzyTitleIndex.fromSnapshot(row.fuzzy);
+        } catch (error) {
+          console.warn('DigestLens: rebuilding an unreadable fuzzy index', error);
+        }
+      }
+      if (!index) {
+        const papers = await this.db.papers.bulkGet([...this.ids]);
+        index = FuzzyTitleIndex.build(papers.flatMap((p) => (p ? [{ id: p.id, title: p.title }] : [])));
+      }
+      this.fuzzyIndex = index;
+      return index;
+    })().finally(() => {
+      this.fuzzyLoading = null;
+    });
+    return this.fuzzyLoading;
+  }
+
+  private async loadRelated(): Promise<void> {
+    const row = (await this.db.meta.get(RELATED_KEY))?.value as RelatedRow | undefined;
+    if (!row || typeof row.revision !== 'number') return;
     try {
-      const related = RelatedIndex.fromSnapshot(snapshot.related);
-      const fuzzy = FuzzyTitleIndex.fromSnapshot(snapshot.fuzzy);
-      this.related = related;
-      this.fuzzy = fuzzy;
-      this.ids = new Set(snapshot.ids);
-      this.revision = snapshot.revision;
+      this.related = RelatedIndex.fromSnapshot(row.related);
+      this.ids = new Set(row.ids);
+      this.revision = row.revision;
     } catch (error) {
       // A snapshot from an older format: rebuild from the papers instead.
       console.warn('DigestLens: ignoring an unreadable index snapshot', error);
@@ -92,14 +126,12 @@ export class CorpusIndexes {
     }, this.persistDelayMs);
   }
 
-  /** Writes the snapshot now (tests, and before the worker may be stopped). */
+  /** Writes both indexes now (tests, and before the worker may be stopped). */
   async persist(): Promise<void> {
-    const snapshot: IndexesSnapshot = {
-      revision: this.revision,
-      ids: [...this.ids],
-      related: this.related.toSnapshot(),
-      fuzzy: this.fuzzy.toSnapshot(),
-    };
-    await this.db.meta.put({ key: SNAPSHOT_KEY, value: snapshot });
+    const related: RelatedRow = { revision: this.revision, ids: [...this.ids], related: this.related.toSnapshot() };
+    const rows: MetaRow[] = [{ key: RELATED_KEY, value: related }];
+    if (this.fuzzyIndex)
+      rows.push({ key: FUZZY_KEY, value: { revision: this.revision, fuzzy: this.fuzzyIndex.toSnapshot() } satisfies FuzzyRow });
+    await this.db.meta.bulkPut(rows);
   }
 }

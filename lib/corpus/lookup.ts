@@ -42,7 +42,7 @@ export async function lookupPapers(db: DigestLensDB, indexes: CorpusIndexes, pap
       found.push({ paper: byTitle, matchedBy: 'title' });
       continue;
     }
-    fuzzy ??= (await indexes.fresh()).fuzzy;
+    fuzzy ??= await (await indexes.fresh()).fuzzy();
     const near = fuzzy.match(page.title);
     const nearPaper = near ? await db.papers.get(near.id) : undefined;
     found.push(
