@@ -47,9 +47,15 @@ export async function annotatePage(ctx: ContentScriptContext, reading: PageReadi
 
   // Queue and note state of every paper this page shows, current from any tab.
   const stateListeners = new Map<string, (state: PaperStateView) => void>();
-  const state = watchPaperState(signal, (view) => {
-    for (const listener of stateListeners.values()) listener(view);
-  });
+  const state = watchPaperState(
+    signal,
+    (view) => {
+      for (const listener of stateListeners.values()) listener(view);
+    },
+    // The background went away: after an extension update or reload this script is orphaned;
+    // asking `ctx` lets WXT notice at once and remove everything this script added.
+    () => void ctx.isInvalid,
+  );
   const follow = (paperId: string, apply: (queued: boolean, noted: boolean) => void) => {
     stateListeners.set(`${paperId}:${stateListeners.size}`, (view) => apply(view.queued.has(paperId), view.noted.has(paperId)));
     state.watch([paperId]);
@@ -76,10 +82,13 @@ export async function annotatePage(ctx: ContentScriptContext, reading: PageReadi
       queueButton.dataset.queued = String(queued);
     };
     queueButton.addEventListener('click', () => {
-      void toggleQueue(paper, !queued).then((paperId) => {
-        show(!queued);
-        follow(paperId, (q) => show(q));
-      });
+      void toggleQueue(paper, !queued).then(
+        (paperId) => {
+          show(!queued);
+          follow(paperId, (q) => show(q));
+        },
+        (error: unknown) => warnUnlessOrphaned(ctx, error),
+      );
     });
     const panelUi = keep(await mountRelatedPanel(ctx, anchor, asPagePaper(paper, true), queueButton));
     // The note editor sits under the panel: an extension page in an iframe, so the note's text
@@ -94,7 +103,9 @@ export async function annotatePage(ctx: ContentScriptContext, reading: PageReadi
     const match = matches[i];
     if (!match || match.digests.length === 0) return [];
     const actions = {
-      toggleQueue: async (queued: boolean) => void (await toggleQueue(found, queued)),
+      toggleQueue: async (queued: boolean) => {
+        await toggleQueue(found, queued).catch((error: unknown) => warnUnlessOrphaned(ctx, error));
+      },
       openNote: () => void openNote(found, found.anchor.closest('dt, dd, li, article, div') ?? found.anchor),
     };
     return [mountDigestBadge(ctx, found, match, actions).then((badge): [string, DigestBadge] => [match.paperId, badge])];
@@ -117,6 +128,15 @@ export async function annotatePage(ctx: ContentScriptContext, reading: PageReadi
     const markers = unknown.flatMap((found, i) => ((strengths[i] ?? 0) >= RELATED_MARKER_STRENGTH ? [mountRelatedMarker(ctx, found)] : []));
     for (const ui of await Promise.all(markers)) keep(ui as MountedUi);
   }
+}
+
+/**
+ * A failed request from a click: after the extension was updated or reloaded, this script is
+ * orphaned and every request fails ("Extension context invalidated"); that is expected and WXT
+ * removes the UI. Anything else is worth a warning, never an uncaught error on the host page.
+ */
+export function warnUnlessOrphaned(ctx: ContentScriptContext, error: unknown): void {
+  if (!ctx.isInvalid) console.warn('DigestLens: the request failed', error);
 }
 
 /** Reads the current page with the site adapters. */

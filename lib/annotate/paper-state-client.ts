@@ -10,8 +10,11 @@ export interface PaperStateView {
  * The page's side of the paper-state port: names the papers shown, and hears whenever one of
  * them is queued, read or noted anywhere. Closed when the page's annotations are removed.
  */
-export function watchPaperState(signal: AbortSignal, onChange: (state: PaperStateView) => void) {
+export function watchPaperState(signal: AbortSignal, onChange: (state: PaperStateView) => void, onLost: () => void) {
   const port = browser.runtime.connect({ name: STATE_PORT });
+  port.onDisconnect.addListener(() => {
+    if (!signal.aborted) onLost();
+  });
   const ids = new Set<string>();
   port.onMessage.addListener((message: unknown) => {
     const state = PaperStateMessageSchema.safeParse(message);

@@ -57,6 +57,8 @@ export class CorpusIndexes {
     if (!this.loadedSnapshot) {
       this.loadedSnapshot = true;
       await this.loadRelated();
+      // Load the fuzzy index right after this first answer, before a listing page needs it.
+      setTimeout(() => void this.fuzzy().catch((error) => console.warn('DigestLens: fuzzy index', error)), 0);
     }
     const revision = await corpusRevision(this.db);
     if (revision === this.revision) return;
