@@ -1,5 +1,6 @@
 /**
- * `npm run parse -- FILE...`: the parser's view of digest files, as one JSON array on stdout.
+ * `npm run parse -- FILE...`: the parser's view of digest files, as one JSON array on stdout. Every format
+ * (Hugging Face text and JSON, arXiv Atom and mailing; recognised from the content) prints the same shape.
  * A file it refuses prints its message on stderr and makes the exit code 1; the others still print.
  */
 import { readFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ for (const file of files) {
     const digest = parseDigestBytes(basename(file), readFileSync(file));
     results.push({
       file,
+      format: digest.format,
       digestDate: digest.digestDate.iso,
       digestDateRaw: digest.digestDate.raw,
       papers: digest.papers.map((p) => ({

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { Digest, DigestEntry, Note, NoteVersion, Paper, QueueItem } from '../db';
+import { DIGEST_FORMATS } from '../digest/formats';
 
 /**
  * The backup document: one JSON file with everything the user made or imported. Classic zod
@@ -30,7 +31,7 @@ export const PaperRowSchema = z.looseObject({
 export const DigestRowSchema = z.looseObject({
   id: z.string().min(1),
   fileName: z.string(),
-  format: z.enum(['hf-daily-text']),
+  format: z.enum(DIGEST_FORMATS),
   dateRaw: z.string(),
   date: z.string(),
   paperCount: z.number().int().nonnegative(),

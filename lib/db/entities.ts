@@ -33,7 +33,7 @@ export interface Digest {
   /** SHA-256 of the digest's normalised text: the same file imported twice is the same digest. */
   id: string;
   fileName: string;
-  format: 'hf-daily-text';
+  format: 'hf-daily-text' | 'hf-daily-json' | 'hf-search-json' | 'hf-paper-json' | 'arxiv-atom' | 'arxiv-mailing';
   /** The page's date as written ("Sep 1") and as resolved (see lib/digest/dates.ts). */
   dateRaw: string;
   date: string;

@@ -1,20 +1,60 @@
+import { isAtomFeed, parseArxivAtom } from './arxiv-atom';
+import { isArxivMailing, parseArxivMailing } from './arxiv-mailing';
 import { checkText, decodeDigestBytes } from './decode';
 import { DigestError } from './errors';
 import { parseHfDailyText } from './hf-daily-text';
+import { detectHfJson, parseHfJson } from './hf-json';
 import type { ParsedDigest } from './types';
 
 export { decodeDigestBytes, MAX_DIGEST_BYTES } from './decode';
 export { DigestError } from './errors';
+export { DIGEST_FORMATS, type DigestFormat } from './formats';
 export type { ParsedDigest, ParsedPaper } from './types';
 
+/** The line and column of a JSON syntax error, from the engine's message when it gives a position. */
+function jsonErrorLine(text: string, error: unknown): number {
+  const message = error instanceof Error ? error.message : '';
+  const lineColumn = /line (\d+) column/.exec(message);
+  if (lineColumn) return Number(lineColumn[1]);
+  const position = /position (\d+)/.exec(message);
+  return position ? text.slice(0, Number(position[1])).split('\n').length : 1;
+}
+
 /**
- * Recognises the format from the content (never the file name) and parses it. Only the Hugging
- * Face Daily Papers text format is supported for now; other formats get a message saying so.
+ * Recognises the format from the content (never the file name) and parses it:
+ * - JSON (starts with `[` or `{`): Hugging Face `api/daily_papers` (an array of `{paper: …}`),
+ *   paper search (the same items with `highlightedTitle`), or one paper (`api/papers/<id>`);
+ * - XML whose root is an Atom `<feed>`: an arXiv API query result;
+ * - text with `\\` + `arXiv:ID` blocks: arXiv's daily mailing;
+ * - other text: a Hugging Face Daily Papers page saved as text.
  */
 export function parseDigestText(fileName: string, text: string, today = new Date()): ParsedDigest {
   const checked = checkText(fileName, text);
   const start = checked.trimStart();
   const firstLine = checked.slice(0, checked.length - start.length).split('\n').length;
+  if (/^[[{]/.test(start)) {
+    let value: unknown;
+    try {
+      value = JSON.parse(checked);
+    } catch (error) {
+      throw new DigestError(fileName, jsonErrorLine(checked, error), 'this looks like JSON but is not valid JSON (is the file cut short?)');
+    }
+    const format = detectHfJson(value);
+    if (!format) {
+      const what = Array.isArray(value)
+        ? value.length === 0
+          ? 'an empty list'
+          : 'a list whose items have no "paper"'
+        : 'an object without "id" and "title"';
+      throw new DigestError(
+        fileName,
+        firstLine,
+        `this is JSON, but not a Hugging Face daily papers feed, paper search result or paper (api/daily_papers, api/papers/search, api/papers/<id>): it is ${what}`,
+      );
+    }
+    return parseHfJson(fileName, value, format);
+  }
+  if (isAtomFeed(checked)) return parseArxivAtom(fileName, checked);
   if (/^<(!doctype|html|\?xml|head|body|feed|rss)/i.test(start) || /^<[a-z!?]/i.test(start)) {
     throw new DigestError(
       fileName,
@@ -22,13 +62,7 @@ export function parseDigestText(fileName: string, text: string, today = new Date
       'this is HTML or XML, not a digest saved as text: in the browser, select the Daily Papers page, copy it and save the text',
     );
   }
-  if (/^[[{]/.test(start)) {
-    throw new DigestError(
-      fileName,
-      firstLine,
-      'this is JSON, not a Hugging Face Daily Papers page saved as text (JSON feeds are not supported yet)',
-    );
-  }
+  if (isArxivMailing(checked)) return parseArxivMailing(fileName, checked);
   return parseHfDailyText(fileName, checked, today);
 }
 

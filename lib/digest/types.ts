@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DigestFormatSchema } from './formats';
 
 /** A date as the digest wrote it, and the calendar day we resolved it to (ISO `YYYY-MM-DD`). */
 export const DigestDateSchema = z.object({
@@ -16,16 +17,16 @@ export const ParsedPaperSchema = z.object({
   organization: z.string().min(1).nullable(),
   published: DigestDateSchema.nullable(),
   upvotes: z.number().int().nonnegative(),
-  /** The arXiv id, for formats that carry it; the Hugging Face text format never does. */
+  /** The arXiv id (bare, no version), for formats that carry it; the Hugging Face text format never does. */
   arxivId: z.string().min(1).nullable(),
-  /** 1-based line of the title in the file, for messages. */
+  /** 1-based line of the title in the file, for messages (1 for JSON formats). */
   line: z.number().int().positive(),
 });
 export type ParsedPaper = z.infer<typeof ParsedPaperSchema>;
 
 export const ParsedDigestSchema = z.object({
   fileName: z.string(),
-  format: z.literal('hf-daily-text'),
+  format: DigestFormatSchema,
   digestDate: DigestDateSchema,
   papers: z.array(ParsedPaperSchema).min(1),
 });

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** Every digest format the importer recognises (from the content, never the file name). */
+export const DIGEST_FORMATS = ['hf-daily-text', 'hf-daily-json', 'hf-search-json', 'hf-paper-json', 'arxiv-atom', 'arxiv-mailing'] as const;
+export const DigestFormatSchema = z.enum(DIGEST_FORMATS);
+export type DigestFormat = z.infer<typeof DigestFormatSchema>;
+
+/** `2026-07-23T20:00:00.000Z` → `2026-07-23` (the day as the timestamp writes it), or null. */
+export function isoDayOfTimestamp(raw: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]|$)/.exec(raw.trim());
+  if (!match) return null;
+  const [, y = '', m = '', d = ''] = match;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  return date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d) ? `${y}-${m}-${d}` : null;
+}
