@@ -1,3 +1,4 @@
+import { ZodError } from 'zod';
 import { isAtomFeed, parseArxivAtom } from './arxiv-atom';
 import { isArxivMailing, parseArxivMailing } from './arxiv-mailing';
 import { checkText, decodeDigestBytes } from './decode';
@@ -29,6 +30,28 @@ function jsonErrorLine(text: string, error: unknown): number {
  * - other text: a Hugging Face Daily Papers page saved as text.
  */
 export function parseDigestText(fileName: string, text: string, today = new Date()): ParsedDigest {
+  try {
+    return dispatch(fileName, text, today);
+  } catch (error) {
+    if (error instanceof ZodError) throw schemaRefusal(fileName, error);
+    throw error;
+  }
+}
+
+/**
+ * Every parser validates its result with the zod schema; a record the schema refuses (a title of
+ * thousands of characters in a feed, say) is a refusal of the file like any other, not a crash.
+ */
+function schemaRefusal(fileName: string, error: ZodError): DigestError {
+  const issue = error.issues[0];
+  const [list, index, field] = issue?.path ?? [];
+  if (list === 'papers' && typeof index === 'number' && field === 'title' && issue?.code === 'too_big') {
+    return new DigestError(fileName, null, `paper ${index + 1} has a title of more than 1000 characters; this does not look like a digest`);
+  }
+  return new DigestError(fileName, null, `a record does not fit: ${issue?.path.join('.') || 'the file'}: ${issue?.message ?? 'invalid'}`);
+}
+
+function dispatch(fileName: string, text: string, today: Date): ParsedDigest {
   const checked = checkText(fileName, text);
   const start = checked.trimStart();
   const firstLine = checked.slice(0, checked.length - start.length).split('\n').length;

@@ -10,13 +10,33 @@ export interface ImportSource {
 }
 
 /**
+ * The most files one import takes. A folder of digests is tens of files; thousands at once are a
+ * mis-selection (a whole disk, a node_modules) and would queue that many reads in the popup.
+ * Over the limit, nothing is read or sent: every file gets the same refusal.
+ */
+export const MAX_FILES_PER_IMPORT = 1000;
+
+/** The refusal each file gets when too many are chosen at once, or null when the count is fine. */
+export function tooManyFilesError(fileName: string, fileCount: number): string | null {
+  if (fileCount <= MAX_FILES_PER_IMPORT) return null;
+  return `${fileName}: ${fileCount} files at once: DigestLens imports at most ${MAX_FILES_PER_IMPORT} files at a time; choose fewer`;
+}
+
+/**
  * Sends files to the background worker to be imported, in order, and reports each outcome as it
  * comes. Encoding problems are found here, before anything is sent; everything else is decided
- * by the worker. Resolves when every file has an outcome.
+ * by the worker. More than MAX_FILES_PER_IMPORT files are all refused, none read or sent.
+ * Resolves when every file has an outcome.
  */
 export function importFiles(files: ImportSource[], onOutcome: (index: number, outcome: FileOutcome) => void): Promise<void> {
   return new Promise((resolve) => {
     if (files.length === 0) return resolve();
+    if (files.length > MAX_FILES_PER_IMPORT) {
+      for (const [index, file] of files.entries()) {
+        onOutcome(index, { ok: false, error: tooManyFilesError(file.name, files.length) ?? '' });
+      }
+      return resolve();
+    }
     const pending = new Set(files.map((_, i) => i));
     const settle = (index: number, outcome: FileOutcome) => {
       if (!pending.delete(index)) return;
