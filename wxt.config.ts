@@ -10,6 +10,11 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage'],
     host_permissions: ['https://arxiv.org/*', 'https://huggingface.co/*'],
     action: { default_title: 'DigestLens' },
+    // Extension pages run only the extension's own bundled scripts: no eval, no inline script, no
+    // WebAssembly (the MV3 default also allows 'wasm-unsafe-eval', which nothing here needs), no
+    // plugins, and no <base> that could redirect relative URLs. WXT writes it as a string for MV2.
+    // tests/browser/hostile-content.test.ts checks the built manifest.
+    content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none';" },
     // The note editor is an extension page framed into arXiv and Hugging Face paper pages (so the
     // note's text never enters their DOM); only those two sites may frame it.
     web_accessible_resources: [{ resources: ['note-editor.html'], matches: ['https://arxiv.org/*', 'https://huggingface.co/*'] }],

@@ -24,7 +24,7 @@ import {
   SEARCH_RESULT,
   SEARCH_TITLE,
 } from './selectors';
-import { collapseSpace, decodePathPart, metaContent, queryFirstMatching, readText, readTexts } from './text';
+import { collapseSpace, decodePathPart, metaContent, queryAll, queryFirstMatching, readText, readTexts } from './text';
 import type { FoundPaper, PageReading } from './types';
 
 const ABS_PATH = /^\/abs\/(.+?)\/?$/;
@@ -105,9 +105,18 @@ function readAbsPage(doc: Document, urlId: string): PageReading {
 
 // ── /list/<cat>/… ───────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * The most entries read from one listing or search page. arXiv shows at most 2,000 (`/list/…?show=2000`;
+ * search pages 200); a page flooded with more would block its tab while every entry is read (5,000 search
+ * results held the main thread for over a second; tests/browser/hostile-pages.test.ts), so the rest are
+ * left unannotated.
+ */
+export const MAX_ENTRIES_READ = 2000;
+
 function readListing(doc: Document): FoundPaper[] {
   const papers: FoundPaper[] = [];
   for (const dt of queryFirstMatching(doc, LIST_ENTRY)) {
+    if (papers.length >= MAX_ENTRIES_READ) break;
     const dd = dt.nextElementSibling;
     if (dd === null || dd.localName !== 'dd') continue;
     const titleEl = dd.querySelector(LIST_TITLE);
@@ -134,10 +143,12 @@ const LESS_TOGGLE = /\s*\u25b3\s*Less$/;
 function readSearchResults(doc: Document): FoundPaper[] {
   const papers: FoundPaper[] = [];
   for (const result of doc.querySelectorAll(SEARCH_RESULT)) {
+    if (papers.length >= MAX_ENTRIES_READ) break;
     const titleEl = result.querySelector(SEARCH_TITLE);
     const title = titleEl ? readText(titleEl) : '';
     if (!titleEl || !title) continue;
-    const idLink = result.querySelector(SEARCH_ID_LINK);
+    // Two-step query: see queryAll (a descendant selector per result is quadratic in Chromium).
+    const idLink = queryAll(result, SEARCH_ID_LINK)[0];
     const abstractEl = result.querySelector(SEARCH_ABSTRACT_FULL);
     papers.push({
       title,

@@ -77,10 +77,30 @@ export function metaContent(doc: Document, selector: string): string | null {
   return content || null;
 }
 
+/** A selector `outer rest` whose first part is one plain compound (`p.authors a`), split there. */
+const DESCENDANT_SELECTOR = /^([^\s,>+~()[\]"']+)\s+([^\s,>+~][^,]*)$/;
+
+/**
+ * `root.querySelectorAll(selector)` for the elements inside `root`, in two steps when the selector is
+ * `outer inner`: Chromium answers an element-rooted query with a descendant combinator by looking
+ * through the whole document, so one such query per result is quadratic on a long page (a
+ * 5,000-result page blocked the tab for ~4 s; tests/browser/hostile-pages.test.ts). Finding `outer`
+ * under `root` first keeps each query inside its result. Unlike `querySelectorAll`, `outer` must be
+ * inside `root` too, which is what the site adapters mean.
+ */
+export function queryAll(root: ParentNode, selector: string): Element[] {
+  const split = DESCENDANT_SELECTOR.exec(selector.trim());
+  if (!split?.[1] || !split[2]) return Array.from(root.querySelectorAll(selector));
+  const [, outer, inner] = split;
+  const found = new Set<Element>();
+  for (const scope of root.querySelectorAll(outer)) for (const el of queryAll(scope, inner)) found.add(el);
+  return Array.from(found);
+}
+
 /** The texts of the elements matching `selector` under `root`, empty ones skipped; null when there are none. */
 export function readTexts(root: ParentNode, selector: string): string[] | null {
   const texts: string[] = [];
-  for (const el of root.querySelectorAll(selector)) {
+  for (const el of queryAll(root, selector)) {
     const text = readText(el);
     if (text) texts.push(text);
   }
