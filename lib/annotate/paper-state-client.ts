@@ -20,7 +20,13 @@ export function watchPaperState(signal: AbortSignal, onChange: (state: PaperStat
     const state = PaperStateMessageSchema.safeParse(message);
     if (state.success) onChange({ queued: new Set(state.data.queued), noted: new Set(state.data.noted) });
   });
-  signal.addEventListener('abort', () => port.disconnect());
+  signal.addEventListener('abort', () => {
+    try {
+      port.disconnect();
+    } catch {
+      // After an extension reload the port is already gone, and disconnecting it throws.
+    }
+  });
   return {
     watch(paperIds: string[]) {
       const before = ids.size;

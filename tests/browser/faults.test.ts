@@ -201,7 +201,7 @@ async function pageOpenAcrossReload() {
   await importSamplesAndFixtureDigest(session);
   const tab = await openSitePage(session, SITE_PAGES.search);
   const problems: string[] = [];
-  tab.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  tab.on('pageerror', (error) => problems.push(`pageerror: ${error.message}${process.env.DEBUG_STACK ? `\n${error.stack}` : ''}`));
   tab.on('console', (message) => {
     if (message.type() === 'error' && /digestlens|extension context/i.test(message.text())) problems.push(`console: ${message.text()}`);
   });
