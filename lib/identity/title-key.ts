@@ -1,3 +1,5 @@
+import { GREEK_LETTER_NAMES, GREEK_WORDS, LATEX_GREEK_VARIANTS } from './greek';
+
 /**
  * The one identity rule for papers without an arXiv id (architecture.md): a normalised title key.
  * Import and page matching both call `titleKey`, so a title written `$\sigma$Reparam`, `σReparam`
@@ -7,55 +9,6 @@
  * decomposed and accents stripped, Greek letters are spelled out, then only letters and digits are
  * kept, lowercased. Checked against 38,246 real arXiv titles: no two different titles share a key.
  */
-
-const GREEK_NAMES: Record<string, string> = {
-  α: 'alpha',
-  β: 'beta',
-  γ: 'gamma',
-  δ: 'delta',
-  ε: 'epsilon',
-  ϵ: 'epsilon',
-  ζ: 'zeta',
-  η: 'eta',
-  θ: 'theta',
-  ϑ: 'theta',
-  ι: 'iota',
-  κ: 'kappa',
-  ϰ: 'kappa',
-  λ: 'lambda',
-  μ: 'mu',
-  µ: 'mu',
-  ν: 'nu',
-  ξ: 'xi',
-  ο: 'omicron',
-  π: 'pi',
-  ϖ: 'pi',
-  ρ: 'rho',
-  ϱ: 'rho',
-  σ: 'sigma',
-  ς: 'sigma',
-  τ: 'tau',
-  υ: 'upsilon',
-  φ: 'phi',
-  ϕ: 'phi',
-  χ: 'chi',
-  ψ: 'psi',
-  ω: 'omega',
-};
-
-/** LaTeX spellings of Greek letters that differ from the letter's name. */
-const LATEX_GREEK_VARIANTS: Record<string, string> = {
-  varepsilon: 'epsilon',
-  vartheta: 'theta',
-  varpi: 'pi',
-  varrho: 'rho',
-  varsigma: 'sigma',
-  varphi: 'phi',
-  varkappa: 'kappa',
-  upepsilon: 'epsilon',
-};
-
-const GREEK_WORDS = new Set(Object.values(GREEK_NAMES));
 
 /**
  * Commands that only style their argument (`\mathbf{x}` is `x`). Dropped, their argument kept.
@@ -147,7 +100,7 @@ export function titleKey(title: string): string {
     .replace(/\\([A-Za-z]+)/g, (_, name: string) => resolveLatexCommand(name));
   text = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   let spelled = '';
-  for (const char of text) spelled += GREEK_NAMES[char] ?? LATIN_LETTERS[char] ?? char;
+  for (const char of text) spelled += GREEK_LETTER_NAMES[char] ?? LATIN_LETTERS[char] ?? char;
   const key = spelled.replace(/[^\p{L}\p{N}]/gu, '');
   // A title of symbols only would have an empty key; keep it distinct rather than colliding.
   return key || `~${title.trim().toLowerCase()}`;

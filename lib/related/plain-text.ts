@@ -4,50 +4,12 @@
  * (a hit's terms are shown as the query wrote them); splitting into words is the lexicon's job.
  */
 
-const GREEK: Record<string, string> = {
-  α: 'alpha',
-  β: 'beta',
-  γ: 'gamma',
-  δ: 'delta',
-  ε: 'epsilon',
-  ϵ: 'epsilon',
-  ζ: 'zeta',
-  η: 'eta',
-  θ: 'theta',
-  ϑ: 'theta',
-  ι: 'iota',
-  κ: 'kappa',
-  λ: 'lambda',
-  μ: 'mu',
-  µ: 'mu',
-  ν: 'nu',
-  ξ: 'xi',
-  π: 'pi',
-  ρ: 'rho',
-  σ: 'sigma',
-  ς: 'sigma',
-  τ: 'tau',
-  υ: 'upsilon',
-  φ: 'phi',
-  ϕ: 'phi',
-  χ: 'chi',
-  ψ: 'psi',
-  ω: 'omega',
-};
-const GREEK_NAMES = new Set(Object.values(GREEK));
+import { GREEK_LETTER_NAMES, GREEK_WORDS, LATEX_GREEK_VARIANTS } from '../identity/greek';
+
 /** Lowercase and capital Greek letters (NFKD has already taken accents off them). */
 const GREEK_CHARS = /[\u0391-\u03a9\u03b1-\u03c9\u03d1\u03d5\u03f5\u00b5]/g;
 
 /** `\varepsilon` and friends, spelled as their letter. */
-const LATEX_VARIANTS: Record<string, string> = {
-  varepsilon: 'epsilon',
-  vartheta: 'theta',
-  varpi: 'pi',
-  varrho: 'rho',
-  varsigma: 'sigma',
-  varphi: 'phi',
-  varkappa: 'kappa',
-};
 
 /**
  * Commands that style, size, space or cite: dropped, their argument kept (`\textbf{Bold}` is
@@ -74,7 +36,7 @@ const NON_ASCII = /[\u0080-\uffff]/;
 
 function readLatexCommand(_match: string, name: string, offset: number, text: string): string {
   const lower = name.toLowerCase();
-  const greek = LATEX_VARIANTS[lower] ?? (GREEK_NAMES.has(lower) ? lower : undefined);
+  const greek = LATEX_GREEK_VARIANTS[lower] ?? (GREEK_WORDS.has(lower) ? lower : undefined);
   if (greek !== undefined) {
     // A Greek letter joins the letters after it, as it reads: `$\sigma$Reparam` is "sigmaReparam",
     // like "σReparam"; it is set apart from letters before it (`x\sigma` is "x sigma").
@@ -96,7 +58,7 @@ export function plainText(text: string): string {
     t = t
       .normalize('NFKD')
       .replace(/\p{M}/gu, '')
-      .replace(GREEK_CHARS, (c) => GREEK[c.toLowerCase()] ?? c);
+      .replace(GREEK_CHARS, (c) => GREEK_LETTER_NAMES[c.toLowerCase()] ?? c);
   }
   return t;
 }
