@@ -1,4 +1,5 @@
 import { bumpCorpusRevision, type DigestLensDB, type Note, type NoteVersion, type Paper, type QueueItem } from '../db';
+import { fillMissingDetails } from '../db/paper-fields';
 import { withAliasKey } from '../db/paper-keys';
 import { recountPapers } from '../db/stats';
 import { SETTING_PREFIX } from './export';
@@ -118,23 +119,7 @@ function fillMissing(stored: Paper, seen: BackupPaper, matcher: PaperMatcher): b
     matcher.holds(stored);
     changed = true;
   }
-  if (!stored.abstract && seen.abstract) {
-    stored.abstract = seen.abstract;
-    changed = true;
-  }
-  if (stored.authors === null && seen.authors !== null) {
-    stored.authors = seen.authors;
-    changed = true;
-  }
-  if (stored.organization === null && seen.organization !== null) {
-    stored.organization = seen.organization;
-    changed = true;
-  }
-  if (!stored.url && seen.url) {
-    stored.url = seen.url;
-    changed = true;
-  }
-  return changed;
+  return fillMissingDetails(stored, seen) || changed;
 }
 
 function versionKey(v: Pick<NoteVersion, 'paperId' | 'savedAt' | 'text'>): string {

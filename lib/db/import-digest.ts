@@ -2,6 +2,7 @@ import type { ParsedDigest, ParsedPaper } from '../digest';
 import { titleKey } from '../identity/title-key';
 import type { DigestEntry, Paper } from './entities';
 import { papersByArxivId, papersByTitleKey } from './find-papers';
+import { fillMissingDetails } from './paper-fields';
 import { titlePaperId, withAliasKey } from './paper-keys';
 import { bumpCorpusRevision } from './revision';
 import type { DigestLensDB } from './schema';
@@ -31,19 +32,7 @@ function enrich(stored: Paper, seen: ParsedPaper): boolean {
     stored.arxivId = seen.arxivId;
     changed = true;
   }
-  if (!stored.abstract && seen.abstract) {
-    stored.abstract = seen.abstract;
-    changed = true;
-  }
-  if (stored.authors === null && seen.authors !== null) {
-    stored.authors = seen.authors;
-    changed = true;
-  }
-  if (stored.organization === null && seen.organization !== null) {
-    stored.organization = seen.organization;
-    changed = true;
-  }
-  return changed;
+  return fillMissingDetails(stored, seen) || changed;
 }
 
 /**

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DigestError, parseDigestText } from '@/lib/digest';
+import { parseDigestText } from '@/lib/digest';
 import { decodeEntities, findElements, textContent } from '@/lib/digest/xml';
 import { SHARED } from '../support/paths';
+import { refusal } from '../support/refusal';
 
 const TODAY = new Date('2026-11-22T12:00:00Z');
 const XML = join(SHARED, 'fixtures/feeds/arxiv-api-xml');
@@ -13,16 +14,6 @@ const BIG = 'api-query-2026-07-24-newformat-entries-good-feed.xml';
 
 function readFeed(name: string): string {
   return readFileSync(join(XML, name), 'utf8');
-}
-
-function refusal(run: () => unknown): DigestError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DigestError) return error;
-    throw error;
-  }
-  throw new Error('expected the input to be refused');
 }
 
 const feed = (entries: string, header = '<updated>2026-01-02T00:00:00Z</updated>') =>

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DigestError, parseDigestText } from '@/lib/digest';
+import { parseDigestText } from '@/lib/digest';
 import { SHARED } from '../support/paths';
+import { refusal } from '../support/refusal';
 
 const TODAY = new Date('2026-11-22T12:00:00Z');
 const EMAIL = join(SHARED, 'fixtures/feeds/arxiv-email');
@@ -12,16 +13,6 @@ const MATH = 'math.AG-daily-subjclass-2023-06-09.txt';
 
 function readMail(name: string): string {
   return readFileSync(join(EMAIL, name), 'utf8');
-}
-
-function refusal(run: () => unknown): DigestError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DigestError) return error;
-    throw error;
-  }
-  throw new Error('expected the input to be refused');
 }
 
 describe('arXiv plain-text daily mailing', () => {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DigestError, parseDigestText } from '@/lib/digest';
+import { parseDigestText } from '@/lib/digest';
 import { SHARED } from '../support/paths';
+import { refusal } from '../support/refusal';
 
 const TODAY = new Date('2026-11-22T12:00:00Z');
 const FEEDS = join(SHARED, 'fixtures/feeds');
@@ -12,16 +13,6 @@ const SEARCH = 'hf-search/hf-api-papers-search-diffusion-2026.json';
 
 function readFeed(path: string): string {
   return readFileSync(join(FEEDS, path), 'utf8');
-}
-
-function refusal(run: () => unknown): DigestError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DigestError) return error;
-    throw error;
-  }
-  throw new Error('expected the input to be refused');
 }
 
 describe('Hugging Face api/daily_papers JSON', () => {

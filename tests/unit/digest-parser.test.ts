@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DigestError, parseDigestBytes, parseDigestText } from '@/lib/digest';
+import { parseDigestBytes, parseDigestText } from '@/lib/digest';
 import { DIGEST_FILES, readDigest } from '../support/paths';
+import { refusal } from '../support/refusal';
 
 const TODAY = new Date('2026-11-22T12:00:00Z');
 
 function parseFile(name: string) {
   return parseDigestText(name, readDigest(name), TODAY);
-}
-
-function refusal(run: () => unknown): DigestError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DigestError) return error;
-    throw error;
-  }
-  throw new Error('expected the input to be refused');
 }
 
 describe('the Hugging Face Daily Papers text parser on the real digests', () => {
