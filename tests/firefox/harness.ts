@@ -18,6 +18,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import type { BidiFrame } from 'puppeteer-core/internal/bidi/Frame.js';
 import { REPO_ROOT } from '../browser/harness';
 import { pageHtml, type SitePage } from '../browser/site-pages';
 
@@ -120,7 +121,7 @@ export async function launchFirefox(options: { profileDir?: string } = {}): Prom
     async openExtensionPage(path, ready = 'body *') {
       const page = await newPage();
       // page.goto waits for a load event BiDi never sends for extension documents (bug 1755014).
-      await page.mainFrame().browsingContext.navigate(`${EXTENSION_ORIGIN}/${path.replace(/^\//, '')}`, 'none');
+      await (page.mainFrame() as unknown as BidiFrame).browsingContext.navigate(`${EXTENSION_ORIGIN}/${path.replace(/^\//, '')}`, 'none');
       await page.waitForSelector(ready, { timeout: 15_000 });
       return page;
     },

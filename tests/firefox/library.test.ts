@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { ElementHandle } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARED_DIR } from '../browser/harness';
 import { type FirefoxSession, firefoxAvailable, launchFirefox } from './harness';
@@ -46,8 +47,8 @@ describe.runIf(firefoxAvailable())('DigestLens in Firefox ESR: the Library', () 
 
   it('imports the three sample digests through the Library page file input and shows 117 papers from 3 digests', async () => {
     const page = await session.openExtensionPage('library.html', '[data-testid=file-input]');
-    const input = await page.$('[data-testid=file-input]');
-    await input?.uploadFile(...SAMPLES);
+    const input = await page.$('input[data-testid=file-input]');
+    await (input as ElementHandle<HTMLInputElement> | null)?.uploadFile(...SAMPLES);
     await page.waitForSelector('[data-testid=import-progress][data-running=false]', { timeout: 30_000 });
     const results = await page.$$eval('[data-testid=import-result]', (items) => items.map((li) => li.textContent ?? ''));
     expect(results).toHaveLength(3);
