@@ -2,6 +2,7 @@ import { bumpCorpusRevision, type DigestLensDB, type Note, type NoteVersion, typ
 import { fillMissingDetails } from '../db/paper-fields';
 import { withAliasKey } from '../db/paper-keys';
 import { recountPapers } from '../db/stats';
+import { sameByTitle } from '../identity/same-paper';
 import { SETTING_PREFIX } from './export';
 import { type BackupDocument, BackupError, type BackupPaper, validateBackup } from './schema';
 
@@ -63,9 +64,12 @@ export function describeRestore(s: RestoreSummary): string {
 }
 
 /**
- * The paper here that a backup's paper is, by the identity rule (architecture.md): same id, else
- * same arXiv id, else same title key where the arXiv ids do not disagree. Only papers that were
- * here before the restore are candidates: the backup's own papers are restored as they are.
+ * The paper here that a backup's paper is: same id, else the identity rule
+ * (lib/identity/same-paper.ts): same arXiv id, else same title key where the arXiv ids do not
+ * disagree, preferring a paper with the same arXiv id. In memory, since a backup names every
+ * paper: one read of the papers instead of a lookup per batch (lib/db/resolve-papers.ts). Only
+ * papers that were here before the restore are candidates: the backup's own papers are restored
+ * as they are.
  */
 class PaperMatcher {
   private readonly byId: Map<string, Paper>;
@@ -94,8 +98,7 @@ class PaperMatcher {
     if (byArxivId) return byArxivId;
     const candidates = this.byTitleKey.get(paper.titleKey) ?? [];
     return (
-      candidates.find((p) => paper.arxivId !== null && p.arxivId === paper.arxivId) ??
-      candidates.find((p) => p.arxivId === null || paper.arxivId === null)
+      candidates.find((p) => paper.arxivId !== null && p.arxivId === paper.arxivId) ?? candidates.find((p) => sameByTitle(p, paper.arxivId))
     );
   }
 

@@ -5,8 +5,19 @@ export { entriesOfDigest } from './entries';
 export { papersByArxivId, papersByTitleKey } from './find-papers';
 export { type ImportResult, importDigest } from './import-digest';
 export { KEPT_VERSIONS, noteVersions, restoreNoteVersion, type SaveResult, saveNote } from './notes';
-export { ensurePaper, findPaper, type PagePaperInput, placeholderTitle } from './page-paper';
-export { addToQueue, moveInQueue, queueItems, removeFromQueue, restoreQueueItem, setRead, unreadCount } from './queue';
+export { ensurePaper, findPaper, placeholderTitle } from './page-paper';
+export {
+  addToQueue,
+  moveInQueue,
+  queueItem,
+  queueItems,
+  removeFromQueue,
+  restoreQueueItem,
+  setQueuedFromPage,
+  setRead,
+  unreadCount,
+} from './queue';
+export { resolveIdentities, resolvePapers } from './resolve-papers';
 export { bumpCorpusRevision, corpusRevision } from './revision';
 export { DATABASE_NAME, DigestLensDB } from './schema';
 export { type SearchResult, searchPapers } from './search';

@@ -1,4 +1,6 @@
+import type { SeenPaper } from '../identity/seen-paper';
 import type { QueueItem } from './entities';
+import { ensurePaper } from './page-paper';
 import type { DigestLensDB } from './schema';
 
 /** Queue items in reading order, unread ones first; read items form the Read list. */
@@ -59,4 +61,25 @@ export async function moveInQueue(db: DigestLensDB, paperId: string, to: number)
 /** The number shown on the toolbar icon: papers still to read. */
 export async function unreadCount(db: DigestLensDB): Promise<number> {
   return db.queue.filter((i) => i.readAt === null).count();
+}
+
+/** The paper's queue item (unread or read), or null when it is not queued. */
+export async function queueItem(db: DigestLensDB, paperId: string): Promise<QueueItem | null> {
+  return (await db.queue.get(paperId)) ?? null;
+}
+
+/**
+ * Queues (or unqueues) a paper seen on a page, from its badge or the popup, creating its record
+ * when it is new to DigestLens. The page's URL is where the item says it was queued from.
+ */
+export async function setQueuedFromPage(
+  db: DigestLensDB,
+  seen: Pick<SeenPaper, 'title' | 'arxivId' | 'abstract'>,
+  pageUrl: string,
+  queued: boolean,
+): Promise<{ paperId: string; queued: boolean }> {
+  const stored = await ensurePaper(db, { ...seen, url: pageUrl });
+  if (queued) await addToQueue(db, stored.id, pageUrl);
+  else await removeFromQueue(db, stored.id);
+  return { paperId: stored.id, queued };
 }
