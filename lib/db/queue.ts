@@ -1,5 +1,5 @@
 import type { SeenPaper } from '../identity/seen-paper';
-import type { QueueItem } from './entities';
+import type { Paper, QueueItem } from './entities';
 import { ensurePaper } from './page-paper';
 import type { DigestLensDB } from './schema';
 
@@ -10,6 +10,30 @@ export async function queueItems(db: DigestLensDB): Promise<{ unread: QueueItem[
     unread: items.filter((i) => i.readAt === null),
     read: items.filter((i) => i.readAt !== null).sort((a, b) => (b.readAt ?? '').localeCompare(a.readAt ?? '')),
   };
+}
+
+/** A queue item with its paper (undefined when the paper is gone). */
+export interface QueuedPaper {
+  item: QueueItem;
+  paper: Paper | undefined;
+}
+
+/** The Queue view's rows: queueItems with their papers. */
+export async function queueRows(db: DigestLensDB): Promise<{ unread: QueuedPaper[]; read: QueuedPaper[] }> {
+  return db.transaction('r', db.queue, db.papers, async () => {
+    const { unread, read } = await queueItems(db);
+    const papers = await db.papers.bulkGet([...unread, ...read].map((i) => i.paperId));
+    const rows = [...unread, ...read].map((item, i) => ({ item, paper: papers[i] }));
+    return { unread: rows.slice(0, unread.length), read: rows.slice(unread.length) };
+  });
+}
+
+/** The papers of the whole queue, unread and read, in queue order; undefined where a paper is gone. */
+export async function queuedPapers(db: DigestLensDB): Promise<Array<Paper | undefined>> {
+  return db.transaction('r', db.queue, db.papers, async () => {
+    const items = await db.queue.orderBy('order').toArray();
+    return db.papers.bulkGet(items.map((i) => i.paperId));
+  });
 }
 
 /** Adds a paper at the end of the queue; a paper already queued stays where it is. */
