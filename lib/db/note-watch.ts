@@ -24,7 +24,12 @@ export async function noteSnapshot(db: DigestLensDB, paperId: string): Promise<N
  * background (a Dexie live query); returns the unsubscribe. The one note live query: the editor
  * in a tab of its own and the background serving framed editors both watch a note through it.
  */
-export function watchNote(db: DigestLensDB, paperId: string, listener: (snapshot: NoteSnapshot) => void, onError: (error: Error) => void) {
+export function watchNote(
+  db: DigestLensDB,
+  paperId: string,
+  listener: (snapshot: NoteSnapshot) => void,
+  onError: (error: Error) => void,
+): () => void {
   const subscription = liveQuery(() => noteSnapshot(db, paperId)).subscribe({
     next: listener,
     error: (error: unknown) => onError(error instanceof Error ? error : new Error(String(error))),
