@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { type Digest, deleteDigest } from '@/lib/db';
+import { type Digest, deleteDigest, digestsNewestFirst } from '@/lib/db';
 import { db } from '@/lib/db/instance';
 import { formatDay } from './format-date';
 
@@ -66,5 +66,5 @@ export function DigestList({ digests }: { digests: Digest[] }) {
 }
 
 export function useDigests(): Digest[] | undefined {
-  return useLiveQuery(() => db.digests.orderBy('date').reverse().toArray(), []);
+  return useLiveQuery(() => digestsNewestFirst(db), []);
 }

@@ -1,5 +1,5 @@
 import type { Browser } from 'wxt/browser';
-import type { PagePaperInput } from '@/lib/db/page-paper';
+import type { SeenPaper } from '@/lib/identity/seen-paper';
 import { NOTE_PORT, type NoteClientMessage, NoteServerMessageSchema } from '@/lib/messaging/protocol';
 import type { SaveOutcome } from './NoteEditor.logic';
 import type { NoteSnapshot, NoteSource } from './NoteEditor.source';
@@ -38,7 +38,7 @@ interface PendingSave {
  * worker, it can be lost with the frame: the port is reopened when the page gets focus, so it is
  * normally open again before the first keystroke.
  */
-export function portNoteSource(runtime: PortRuntime, paper: PagePaperInput): PortNoteSource {
+export function portNoteSource(runtime: PortRuntime, paper: SeenPaper): PortNoteSource {
   let port: Browser.runtime.Port | null = null;
   let snapshot: NoteSnapshot | null = null;
   let isOpened = false;

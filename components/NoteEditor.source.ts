@@ -1,21 +1,13 @@
-import { liveQuery } from 'dexie';
-import { noteVersions, restoreNoteVersion, saveNote } from '@/lib/db/notes';
+import { type NoteSnapshot, watchNote } from '@/lib/db/note-watch';
+import { restoreNoteVersion, saveNote } from '@/lib/db/notes';
 import type { DigestLensDB } from '@/lib/db/schema';
-import type { SaveFunction, StoredNote } from './NoteEditor.logic';
-
-/** An earlier text of the note, as History lists it. */
-export interface NoteVersionRow {
-  id: number;
-  text: string;
-  savedAt: string;
-  version: number;
-}
+import type { SaveFunction } from './NoteEditor.logic';
 
 /** The stored note and its earlier texts (newest first), as one read. */
-export interface NoteSnapshot {
-  note: StoredNote | null;
-  versions: NoteVersionRow[];
-}
+export type { NoteSnapshot };
+
+/** An earlier text of the note, as History lists it. */
+export type NoteVersionRow = NoteSnapshot['versions'][number];
 
 /**
  * Where the note editor reads and writes one paper's note. In a tab of its own the editor uses
@@ -37,15 +29,7 @@ export interface NoteSource {
 export function dexieNoteSource(db: DigestLensDB, paperId: string): NoteSource {
   return {
     watch(listener, onError) {
-      const subscription = liveQuery(async (): Promise<NoteSnapshot> => {
-        const note = await db.notes.get(paperId);
-        const versions = await noteVersions(db, paperId);
-        return {
-          note: note ? { text: note.text, version: note.version, updatedAt: note.updatedAt } : null,
-          versions: versions.map((v) => ({ id: v.id ?? 0, text: v.text, savedAt: v.savedAt, version: v.version })),
-        };
-      }).subscribe({ next: listener, error: (error) => onError(error instanceof Error ? error : new Error(String(error))) });
-      return () => subscription.unsubscribe();
+      return watchNote(db, paperId, listener, onError);
     },
 
     async save(text, baseVersion) {

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { writtenNotes } from '@/lib/db';
 import { db } from '@/lib/db/instance';
 import { searchWords } from '@/lib/db/search';
 import { paperUrl } from './paper-links';
@@ -7,11 +8,7 @@ import { paperUrl } from './paper-links';
 /** Every note, newest first, searchable by its text and its paper's title. */
 export function NotesView() {
   const [query, setQuery] = useState('');
-  const notes = useLiveQuery(async () => {
-    const all = (await db.notes.orderBy('updatedAt').reverse().toArray()).filter((n) => n.text.trim() !== '');
-    const papers = await db.papers.bulkGet(all.map((n) => n.paperId));
-    return all.map((note, i) => ({ note, paper: papers[i] }));
-  }, []);
+  const notes = useLiveQuery(() => writtenNotes(db), []);
   if (!notes) return null;
   const words = searchWords(query);
   const shown = words.length

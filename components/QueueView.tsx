@@ -1,25 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type DragEvent, type KeyboardEvent, useEffect, useState } from 'react';
-import { moveInQueue, type Paper, type QueueItem, queueItems, removeFromQueue, restoreQueueItem, setRead } from '@/lib/db';
+import { moveInQueue, type QueuedPaper, type QueueItem, queueRows, removeFromQueue, restoreQueueItem, setRead } from '@/lib/db';
 import { db } from '@/lib/db/instance';
 import { formatDay } from './format-date';
 import { paperUrl } from './paper-links';
 
 const UNDO_MS = 6000;
 
-interface Row {
-  item: QueueItem;
-  paper: Paper | undefined;
-}
-
-function useQueueRows(): { unread: Row[]; read: Row[] } | undefined {
-  return useLiveQuery(async () => {
-    const { unread, read } = await queueItems(db);
-    const papers = await db.papers.bulkGet([...unread, ...read].map((i) => i.paperId));
-    const rows = [...unread, ...read].map((item, i) => ({ item, paper: papers[i] }));
-    return { unread: rows.slice(0, unread.length), read: rows.slice(unread.length) };
-  }, []);
-}
+type Row = QueuedPaper;
 
 function sourceLabel(source: string): string {
   if (source.startsWith('digest:')) return 'from a digest';
@@ -103,7 +91,7 @@ function QueueRow({ row, index, count, onRemove }: { row: Row; index: number; co
 
 /** The reading queue: reorder (drag, or the buttons and Alt+↑/↓), mark read, remove with undo. */
 export function QueueView() {
-  const rows = useQueueRows();
+  const rows = useLiveQuery(() => queueRows(db), []);
   const [removed, setRemoved] = useState<QueueItem | null>(null);
   useEffect(() => {
     if (!removed) return;

@@ -1,20 +1,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { ask } from '@/lib/annotate/ask';
-import { addToQueue, ensurePaper, type Paper, removeFromQueue } from '@/lib/db';
+import { digestMemberships } from '@/lib/corpus/memberships';
+import { findPaper, type Paper, queueItem, setQueuedFromPage } from '@/lib/db';
 import { db } from '@/lib/db/instance';
-import { titleKey } from '@/lib/identity/title-key';
+import { seenPaper } from '@/lib/identity/seen-paper';
 import type { PagePaper, RelatedPaper } from '@/lib/messaging/protocol';
+import { noteEditorPath } from '@/lib/notes/note-editor-url';
 import { formatDay } from './format-date';
 import { paperUrl } from './paper-links';
 import { usePagePaper } from './usePagePaper';
 
-/** The stored paper for what the page shows, by arXiv id, else by title key; undefined while looking. */
+/** The stored paper for what the page shows, by the identity rule (lib/db/resolve-papers.ts); undefined while looking. */
 function useStoredPaper(paper: PagePaper): Paper | null | undefined {
-  return useLiveQuery(async () => {
-    const byId = paper.arxivId ? await db.papers.where('arxivId').equals(paper.arxivId).first() : undefined;
-    return byId ?? (await db.papers.where('titleKey').equals(titleKey(paper.title)).first()) ?? null;
-  }, [paper.arxivId, paper.title]);
+  return useLiveQuery(() => findPaper(db, paper), [paper.arxivId, paper.title]);
 }
 
 function RelatedList({ paper }: { paper: PagePaper }) {
@@ -40,23 +39,13 @@ function RelatedList({ paper }: { paper: PagePaper }) {
 
 function PaperView({ paper, url }: { paper: PagePaper; url: string }) {
   const stored = useStoredPaper(paper);
-  const memberships = useLiveQuery(async () => {
-    if (!stored) return [];
-    const entries = await db.entries.where('paperId').equals(stored.id).toArray();
-    const digests = await db.digests.bulkGet(entries.map((e) => e.digestId));
-    return digests
-      .flatMap((d) => (d ? [d.date] : []))
-      .sort()
-      .reverse();
-  }, [stored?.id]);
-  const queued = useLiveQuery(async () => (stored ? ((await db.queue.get(stored.id)) ?? null) : null), [stored?.id]);
-
-  const toggleQueue = async () => {
-    const record = stored ?? (await ensurePaper(db, { ...paper, abstract: paper.abstract ?? null, url }));
-    if (queued) await removeFromQueue(db, record.id);
-    else await addToQueue(db, record.id, url);
-  };
-  const editor = new URLSearchParams({ title: paper.title, arxivId: paper.arxivId ?? '', url });
+  // Newest first (digestMemberships' order).
+  const memberships = useLiveQuery(
+    async () => (stored ? ((await digestMemberships(db, [stored.id])).get(stored.id) ?? []).map((m) => m.date) : []),
+    [stored?.id],
+  );
+  const queued = useLiveQuery(async () => (stored ? queueItem(db, stored.id) : null), [stored?.id]);
+  const seen = seenPaper({ title: paper.title, arxivId: paper.arxivId, abstract: paper.abstract ?? null, url });
 
   return (
     <section className="panel" data-testid="this-page">
@@ -65,11 +54,11 @@ function PaperView({ paper, url }: { paper: PagePaper; url: string }) {
         {paper.arxivId && <>arXiv:{paper.arxivId} · </>}
         {memberships && memberships.length > 0 ? `in your digests of ${memberships.map(formatDay).join(', ')}` : 'not in your digests'}
       </p>
-      <button type="button" data-testid="this-page-queue" onClick={() => void toggleQueue()}>
+      <button type="button" data-testid="this-page-queue" onClick={() => void setQueuedFromPage(db, seen, url, !queued)}>
         {queued && !queued.readAt ? '✓ In your queue' : queued ? '✓ Read (in the Read list)' : '+ Add to queue'}
       </button>
       <h2 className="section-head">Your note</h2>
-      <iframe className="note-frame" title="Your private note" src={`/note-editor.html?${editor}`} data-testid="this-page-note" />
+      <iframe className="note-frame" title="Your private note" src={noteEditorPath(seen, null)} data-testid="this-page-note" />
       <h2 className="section-head">Related in your digests</h2>
       <RelatedList paper={paper} />
     </section>

@@ -1,5 +1,5 @@
-import type { PagePaperInput } from '@/lib/db/page-paper';
 import { normalizeArxivId } from '@/lib/identity/arxiv-id';
+import { type SeenPaper, seenPaper } from '@/lib/identity/seen-paper';
 
 /**
  * The note editor's query: which paper, and the page's theme. The content script that builds it
@@ -15,7 +15,8 @@ const MAX_URL_LENGTH = 2048;
 const PAPER_SITES = new Set(['arxiv.org', 'www.arxiv.org', 'huggingface.co']);
 
 export interface NoteEditorParams {
-  paper: PagePaperInput;
+  /** Never with authors: the query does not carry them. */
+  paper: SeenPaper;
   /** The page's light or dark look, when the content script could tell. */
   theme: 'light' | 'dark' | null;
 }
@@ -47,13 +48,13 @@ export function readNoteEditorParams(search: string): NoteEditorParams | null {
   const abstract = cleanText(query.get('abstract'));
   const theme = query.get('theme');
   return {
-    paper: {
+    paper: seenPaper({
       title,
       // An id that is not an arXiv id is dropped: the paper is then known by its title.
       arxivId: rawId ? normalizeArxivId(rawId) : null,
       abstract: abstract !== '' && abstract.length <= MAX_ABSTRACT_LENGTH ? abstract : null,
       url: pageUrl(query.get('url')),
-    },
+    }),
     theme: theme === 'light' || theme === 'dark' ? theme : null,
   };
 }

@@ -1,4 +1,4 @@
-import type { DigestLensDB, Paper } from '../db';
+import { type DigestLensDB, type Paper, queuedPapers } from '../db';
 import { arxivAbsUrl } from '../identity/paper-urls';
 
 /**
@@ -183,10 +183,7 @@ export function papersAsBibtex(papers: Array<Pick<Paper, 'title' | 'arxivId'>>):
 
 /** The whole queue (unread and read, in queue order) as BibTeX. */
 export async function exportQueueBibtex(db: DigestLensDB): Promise<BibtexExport> {
-  const papers = await db.transaction('r', [db.queue, db.papers], async () => {
-    const items = await db.queue.orderBy('order').toArray();
-    return db.papers.bulkGet(items.map((i) => i.paperId));
-  });
+  const papers = await queuedPapers(db);
   const found = papers.filter((p): p is Paper => p !== undefined);
   const result = papersAsBibtex(found);
   return { ...result, skipped: result.skipped + papers.length - found.length };

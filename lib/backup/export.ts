@@ -1,8 +1,7 @@
-import type { DigestLensDB } from '../db';
+import { type DigestLensDB, readProfile } from '../db';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupDocument, BackupError, BackupSchema } from './schema';
 
-/** Meta rows named so are user settings; every other meta row is a cache derived from the rest. */
-export const SETTING_PREFIX = 'setting:';
+export { SETTING_PREFIX } from '../db';
 
 /** Code-unit order: the same on every machine, unlike localeCompare. */
 function compare(a: string | number, b: string | number): number {
@@ -19,21 +18,9 @@ function compare(a: string | number, b: string | number): number {
  * against the schema the restore uses: a backup that could not be restored is never written.
  */
 export async function exportBackup(db: DigestLensDB, now = new Date()): Promise<BackupDocument> {
-  const tables = [db.papers, db.digests, db.entries, db.notes, db.noteVersions, db.queue, db.meta];
-  const [papers, digests, entries, notes, noteVersions, queue, meta] = await db.transaction('r', tables, () =>
-    Promise.all([
-      db.papers.toArray(),
-      db.digests.toArray(),
-      db.entries.toArray(),
-      db.notes.toArray(),
-      db.noteVersions.toArray(),
-      db.queue.toArray(),
-      db.meta.where('key').startsWith(SETTING_PREFIX).toArray(),
-    ]),
-  );
-
+  const { papers, digests, entries, notes, noteVersions, queue, settings: unsorted } = await readProfile(db);
   const settings: Record<string, unknown> = {};
-  for (const row of meta.sort((a, b) => compare(a.key, b.key))) settings[row.key.slice(SETTING_PREFIX.length)] = row.value;
+  for (const name of Object.keys(unsorted).sort(compare)) settings[name] = unsorted[name];
 
   const document = {
     format: BACKUP_FORMAT,

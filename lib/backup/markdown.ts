@@ -1,4 +1,5 @@
-import type { DigestLensDB, Note, Paper } from '../db';
+import { digestMemberships } from '../corpus/memberships';
+import { type DigestLensDB, type Note, type Paper, writtenNotes } from '../db';
 import { arxivAbsUrl, huggingFaceUrl } from '../identity/paper-urls';
 import { arxivIdForFileName, slug, UniqueNames } from './file-names';
 
@@ -76,21 +77,16 @@ export function notesAsMarkdown(contexts: NoteContext[]): ExportFile[] {
 
 /** Reads every note with its paper and digest dates, and renders them (see notesAsMarkdown). */
 export async function exportNotesMarkdown(db: DigestLensDB): Promise<ExportFile[]> {
-  const contexts = await db.transaction('r', [db.notes, db.papers, db.entries, db.digests], async () => {
-    const notes = await db.notes.toArray();
-    const paperIds = notes.map((n) => n.paperId);
-    const [papers, entries, digests] = await Promise.all([
-      db.papers.bulkGet(paperIds),
-      db.entries.where('paperId').anyOf(paperIds).toArray(),
-      db.digests.toArray(),
-    ]);
-    const digestDate = new Map(digests.map((d) => [d.id, d.date]));
-    const datesOf = new Map<string, string[]>();
-    for (const entry of entries) {
-      const date = digestDate.get(entry.digestId);
-      if (date) datesOf.set(entry.paperId, [...(datesOf.get(entry.paperId) ?? []), date]);
-    }
-    return notes.map((note, i): NoteContext => ({ note, paper: papers[i] ?? null, digestDates: datesOf.get(note.paperId) ?? [] }));
-  });
-  return notesAsMarkdown(contexts);
+  const notes = await writtenNotes(db);
+  const memberships = await digestMemberships(
+    db,
+    notes.map((n) => n.note.paperId),
+  );
+  return notesAsMarkdown(
+    notes.map(({ note, paper }) => ({
+      note,
+      paper: paper ?? null,
+      digestDates: (memberships.get(note.paperId) ?? []).map((m) => m.date),
+    })),
+  );
 }

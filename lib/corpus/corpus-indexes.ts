@@ -1,4 +1,12 @@
-import { corpusRevision, type DigestLensDB, type MetaRow } from '../db';
+import {
+  corpusRevision,
+  type DigestLensDB,
+  type MetaRow,
+  paperIdsInDigests,
+  papersById,
+  readPersistedIndex,
+  writePersistedIndexes,
+} from '../db';
 import { FuzzyTitleIndex, type FuzzyTitleSnapshot } from '../identity/fuzzy-title';
 import { RelatedIndex, type RelatedSnapshot } from '../related';
 
@@ -63,7 +71,7 @@ export class CorpusIndexes {
     const revision = await corpusRevision(this.db);
     if (revision === this.revision) return;
 
-    const wanted = new Set((await this.db.entries.orderBy('paperId').uniqueKeys()) as string[]);
+    const wanted = new Set(await paperIdsInDigests(this.db));
     const gone = [...this.ids].filter((id) => !wanted.has(id));
     const added = [...wanted].filter((id) => !this.ids.has(id));
     // A persisted fuzzy index is brought along now, or it could never catch up with this change.
@@ -73,7 +81,7 @@ export class CorpusIndexes {
       fuzzy?.remove(gone);
     }
     if (added.length) {
-      const papers = (await this.db.papers.bulkGet(added)).flatMap((p) => (p ? [p] : []));
+      const papers = (await papersById(this.db, added)).flatMap((p) => (p ? [p] : []));
       this.related.add(papers.map((p) => ({ id: p.id, title: p.title, abstract: p.abstract })));
       fuzzy?.add(papers.map((p) => ({ id: p.id, title: p.title })));
     }
@@ -86,7 +94,7 @@ export class CorpusIndexes {
   private fuzzy(): Promise<FuzzyTitleIndex> {
     if (this.fuzzyIndex) return Promise.resolve(this.fuzzyIndex);
     this.fuzzyLoading ??= (async () => {
-      const row = (await this.db.meta.get(FUZZY_KEY))?.value as FuzzyRow | undefined;
+      const row = (await readPersistedIndex(this.db, FUZZY_KEY)) as FuzzyRow | undefined;
       let index: FuzzyTitleIndex | null = null;
       if (row && row.revision === this.revision) {
         try {
@@ -96,7 +104,7 @@ export class CorpusIndexes {
         }
       }
       if (!index) {
-        const papers = await this.db.papers.bulkGet([...this.ids]);
+        const papers = await papersById(this.db, [...this.ids]);
         index = FuzzyTitleIndex.build(papers.flatMap((p) => (p ? [{ id: p.id, title: p.title }] : [])));
       }
       this.fuzzyIndex = index;
@@ -108,7 +116,7 @@ export class CorpusIndexes {
   }
 
   private async loadRelated(): Promise<void> {
-    const row = (await this.db.meta.get(RELATED_KEY))?.value as RelatedRow | undefined;
+    const row = (await readPersistedIndex(this.db, RELATED_KEY)) as RelatedRow | undefined;
     if (!row || typeof row.revision !== 'number') return;
     try {
       this.related = RelatedIndex.fromSnapshot(row.related);
@@ -134,6 +142,6 @@ export class CorpusIndexes {
     const rows: MetaRow[] = [{ key: RELATED_KEY, value: related }];
     if (this.fuzzyIndex)
       rows.push({ key: FUZZY_KEY, value: { revision: this.revision, fuzzy: this.fuzzyIndex.toSnapshot() } satisfies FuzzyRow });
-    await this.db.meta.bulkPut(rows);
+    await writePersistedIndexes(this.db, rows);
   }
 }

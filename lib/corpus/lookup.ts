@@ -1,7 +1,6 @@
-import { type DigestLensDB, type Paper, papersByArxivId, papersByTitleKey } from '../db';
-import { normalizeArxivId } from '../identity/arxiv-id';
+import { type DigestLensDB, type Paper, resolveIdentities } from '../db';
 import type { FuzzyTitleIndex } from '../identity/fuzzy-title';
-import { titleKey } from '../identity/title-key';
+import { paperIdentity, sameByTitle } from '../identity/same-paper';
 import type { PagePaper, PaperMatch } from '../messaging/protocol';
 import type { CorpusIndexes } from './corpus-indexes';
 import { digestMemberships } from './memberships';
@@ -17,37 +16,27 @@ interface Candidate {
  * matched on a page that shows its arXiv id learns the id, so the next match is exact.
  */
 export async function lookupPapers(db: DigestLensDB, indexes: CorpusIndexes, papers: PagePaper[]): Promise<Array<PaperMatch | null>> {
-  const ids = papers.map((p) => (p.arxivId ? normalizeArxivId(p.arxivId) : null));
-  const keys = papers.map((p) => titleKey(p.title));
-  const [idIndex, keyIndex] = await Promise.all([
-    papersByArxivId(
-      db,
-      ids.filter((id): id is string => id !== null),
-    ),
-    papersByTitleKey(db, keys),
-  ]);
+  const identities = papers.map(paperIdentity);
+  const ids = identities.map((i) => i.arxivId);
+  const exact = await resolveIdentities(db, identities);
+  /** The papers found by the arXiv id they hold: no other paper may learn that id. */
+  const idIndex = new Map<string | null, Paper>();
 
   const found: Array<Candidate | null> = [];
   let fuzzy: FuzzyTitleIndex | null = null;
   for (const [i, page] of papers.entries()) {
     const id = ids[i] ?? null;
-    const exact = id ? idIndex.get(id) : undefined;
-    if (exact) {
-      found.push({ paper: exact, matchedBy: 'arxiv-id' });
-      continue;
-    }
-    const byTitle = keyIndex.get(keys[i] ?? '');
-    // A stored paper with another arXiv id is a different paper that shares the title.
-    if (byTitle && (!byTitle.arxivId || !id || byTitle.arxivId === id)) {
-      found.push({ paper: byTitle, matchedBy: 'title' });
+    const stored = exact[i];
+    if (stored) {
+      const byId = id !== null && stored.arxivId === id;
+      if (byId) idIndex.set(id, stored);
+      found.push({ paper: stored, matchedBy: byId ? 'arxiv-id' : 'title' });
       continue;
     }
     fuzzy ??= await (await indexes.fresh()).fuzzy();
     const near = fuzzy.match(page.title);
     const nearPaper = near ? await db.papers.get(near.id) : undefined;
-    found.push(
-      nearPaper && (!nearPaper.arxivId || !id || nearPaper.arxivId === id) ? { paper: nearPaper, matchedBy: 'fuzzy-title' } : null,
-    );
+    found.push(nearPaper && sameByTitle(nearPaper, id) ? { paper: nearPaper, matchedBy: 'fuzzy-title' } : null);
   }
 
   await rememberArxivIds(db, found, ids, idIndex);

@@ -1,10 +1,7 @@
-import { addToQueue, type DigestLensDB, ensurePaper, removeFromQueue } from '../db';
+import { type DigestLensDB, setQueuedFromPage } from '../db';
 import type { PagePaper } from '../messaging/protocol';
 
-/** Queues (or unqueues) a paper seen on a page, creating its record when it is new to DigestLens. */
+/** The content script's queue toggle: lib/db's setQueuedFromPage, for a paper as the protocol describes it. */
 export async function toggleQueueFromPage(db: DigestLensDB, paper: PagePaper, pageUrl: string, queued: boolean) {
-  const stored = await ensurePaper(db, { title: paper.title, arxivId: paper.arxivId, abstract: paper.abstract ?? null, url: pageUrl });
-  if (queued) await addToQueue(db, stored.id, pageUrl);
-  else await removeFromQueue(db, stored.id);
-  return { paperId: stored.id, queued };
+  return setQueuedFromPage(db, { title: paper.title, arxivId: paper.arxivId, abstract: paper.abstract ?? null }, pageUrl, queued);
 }

@@ -1,4 +1,4 @@
-import type { DigestLensDB } from '../db';
+import { type DigestLensDB, papersById } from '../db';
 import type { PagePaper, RelatedPaper } from '../messaging/protocol';
 import type { CorpusIndexes } from './corpus-indexes';
 import { lookupPapers } from './lookup';
@@ -15,7 +15,7 @@ export async function relatedPapers(db: DigestLensDB, indexes: CorpusIndexes, pa
     { k: limit, excludeIds: self ? [self.paperId] : [] },
   );
   const ids = hits.map((h) => h.id);
-  const [papers, memberships] = await Promise.all([db.papers.bulkGet(ids), digestMemberships(db, ids)]);
+  const [papers, memberships] = await Promise.all([papersById(db, ids), digestMemberships(db, ids)]);
   return hits.flatMap((hit, i) => {
     const stored = papers[i];
     if (!stored) return [];

@@ -33,3 +33,8 @@ export async function papersByArxivId(db: DigestLensDB, ids: string[]): Promise<
   const papers = await db.papers.where('arxivId').anyOf(unique).toArray();
   return new Map(papers.map((p) => [p.arxivId as string, p]));
 }
+
+/** Stored papers by primary key, in the order asked, undefined where there is none. */
+export async function papersById(db: DigestLensDB, ids: string[]): Promise<Array<Paper | undefined>> {
+  return db.papers.bulkGet(ids);
+}

@@ -1,9 +1,9 @@
 import type { ParsedDigest, ParsedPaper } from '../digest';
-import { titleKey } from '../identity/title-key';
+import { identityKey, type PaperIdentity, paperIdentity } from '../identity/same-paper';
 import type { DigestEntry, Paper } from './entities';
-import { papersByArxivId, papersByTitleKey } from './find-papers';
 import { fillMissingDetails } from './paper-fields';
-import { titlePaperId, withAliasKey } from './paper-keys';
+import { newPaperId, withAliasKey } from './paper-keys';
+import { resolveIdentities } from './resolve-papers';
 import { bumpCorpusRevision } from './revision';
 import type { DigestLensDB } from './schema';
 import { adjustPaperCount } from './stats';
@@ -20,16 +20,11 @@ export interface ImportResult {
   entries: number;
 }
 
-/** How a parsed paper is recognised: its arXiv id when it has one, else its title key. */
-function newPaperId(paper: ParsedPaper, key: string): string {
-  return paper.arxivId ? `arxiv:${paper.arxivId}` : titlePaperId(key);
-}
-
 /** Fills what the stored paper lacks from what this digest says; returns whether it changed. */
-function enrich(stored: Paper, seen: ParsedPaper): boolean {
+function enrich(stored: Paper, seen: ParsedPaper, identity: PaperIdentity): boolean {
   let changed = false;
-  if (!stored.arxivId && seen.arxivId) {
-    stored.arxivId = seen.arxivId;
+  if (!stored.arxivId && identity.arxivId) {
+    stored.arxivId = identity.arxivId;
     changed = true;
   }
   return fillMissingDetails(stored, seen) || changed;
@@ -55,42 +50,32 @@ export async function importDigest(db: DigestLensDB, digest: ParsedDigest, conte
     }
 
     // The same paper listed twice in one digest is one membership, at its first position.
-    const seen = new Map<string, { paper: ParsedPaper; key: string; position: number }>();
+    const seen = new Map<string, { paper: ParsedPaper; identity: PaperIdentity; position: number }>();
     digest.papers.forEach((paper, position) => {
-      const key = titleKey(paper.title);
-      const identity = paper.arxivId ? `a:${paper.arxivId}` : `t:${key}`;
-      if (!seen.has(identity)) seen.set(identity, { paper, key, position });
+      const identity = paperIdentity(paper);
+      const key = identityKey(identity);
+      if (!seen.has(key)) seen.set(key, { paper, identity, position });
     });
     const items = [...seen.values()];
-
-    const [arxivIndex, titleIndex] = await Promise.all([
-      papersByArxivId(
-        db,
-        items.flatMap((i) => (i.paper.arxivId ? [i.paper.arxivId] : [])),
-      ),
-      papersByTitleKey(
-        db,
-        items.map((i) => i.key),
-      ),
-    ]);
+    const resolved = await resolveIdentities(
+      db,
+      items.map((i) => i.identity),
+    );
 
     const added: Paper[] = [];
     const changed = new Map<string, Paper>();
     const entries: DigestEntry[] = [];
     const addedAt = now.toISOString();
-    for (const { paper, key, position } of items) {
-      const titleMatch = titleIndex.get(key);
-      // A title match with a different arXiv id is another paper that happens to share a title.
-      const sameByTitle = titleMatch && (!titleMatch.arxivId || !paper.arxivId || titleMatch.arxivId === paper.arxivId);
-      let stored = (paper.arxivId ? arxivIndex.get(paper.arxivId) : undefined) ?? (sameByTitle ? titleMatch : undefined);
+    for (const [i, { paper, identity, position }] of items.entries()) {
+      let stored = resolved[i];
       if (stored) {
-        if (enrich(stored, paper)) changed.set(stored.id, stored);
+        if (enrich(stored, paper, identity)) changed.set(stored.id, stored);
       } else {
         stored = withAliasKey({
-          id: newPaperId(paper, key),
+          id: newPaperId(identity),
           title: paper.title,
-          titleKey: key,
-          arxivId: paper.arxivId,
+          titleKey: identity.titleKey,
+          arxivId: identity.arxivId,
           abstract: paper.abstract,
           authors: paper.authors,
           organization: paper.organization,

@@ -1,13 +1,34 @@
 export { digestContentId } from './content-id';
 export { type DeleteResult, deleteDigest } from './delete-digest';
+export { digestsNewestFirst } from './digest-list';
+export { paperIdsInDigests } from './digest-papers';
 export type { Digest, DigestEntry, MetaRow, Note, NoteVersion, Paper, QueueItem } from './entities';
 export { entriesOfDigest } from './entries';
-export { papersByArxivId, papersByTitleKey } from './find-papers';
+export { papersByArxivId, papersById, papersByTitleKey } from './find-papers';
 export { type ImportResult, importDigest } from './import-digest';
+export { mergeProfile, type RestoreSummary } from './merge-profile';
+export { type NoteSnapshot, noteSnapshot, watchNote } from './note-watch';
 export { KEPT_VERSIONS, noteVersions, restoreNoteVersion, type SaveResult, saveNote } from './notes';
-export { ensurePaper, findPaper, type PagePaperInput, placeholderTitle } from './page-paper';
-export { addToQueue, moveInQueue, queueItems, removeFromQueue, restoreQueueItem, setRead, unreadCount } from './queue';
+export { ensurePaper, findPaper, placeholderTitle } from './page-paper';
+export { readPersistedIndex, writePersistedIndexes } from './persisted-indexes';
+export { type ProfileRows, readProfile, SETTING_PREFIX } from './profile';
+export {
+  addToQueue,
+  moveInQueue,
+  type QueuedPaper,
+  queuedPapers,
+  queueItem,
+  queueItems,
+  queueRows,
+  removeFromQueue,
+  restoreQueueItem,
+  setQueuedFromPage,
+  setRead,
+  unreadCount,
+} from './queue';
+export { resolveIdentities, resolvePapers } from './resolve-papers';
 export { bumpCorpusRevision, corpusRevision } from './revision';
 export { DATABASE_NAME, DigestLensDB } from './schema';
 export { type SearchResult, searchPapers } from './search';
 export { paperCount } from './stats';
+export { writtenNotes } from './written-notes';

@@ -1,8 +1,8 @@
-import { normalizeArxivId } from '../identity/arxiv-id';
-import { titleKey } from '../identity/title-key';
+import { paperIdentity } from '../identity/same-paper';
+import type { SeenPaper } from '../identity/seen-paper';
 import type { Paper } from './entities';
-import { papersByTitleKey } from './find-papers';
-import { titlePaperId, withAliasKey } from './paper-keys';
+import { newPaperId, withAliasKey } from './paper-keys';
+import { resolvePapers } from './resolve-papers';
 import type { DigestLensDB } from './schema';
 import { adjustPaperCount } from './stats';
 
@@ -11,57 +11,52 @@ export function placeholderTitle(arxivId: string): string {
   return `arXiv:${arxivId}`;
 }
 
-export interface PagePaperInput {
-  title: string;
-  arxivId: string | null;
-  abstract: string | null;
-  url: string | null;
-}
-
 /**
- * The stored paper for a paper seen on a page, or null: by arXiv id, else by title key (where
- * the arXiv ids do not disagree). Reads only; see ensurePaper to create it.
+ * The stored paper for a paper seen on a page, or null (the identity rule: resolve-papers.ts).
+ * Reads only; see ensurePaper to create it.
  */
-export async function findPaper(db: DigestLensDB, seen: Pick<PagePaperInput, 'title' | 'arxivId'>): Promise<Paper | null> {
-  const arxivId = seen.arxivId ? normalizeArxivId(seen.arxivId) : null;
-  const byId = arxivId ? await db.papers.where('arxivId').equals(arxivId).first() : undefined;
-  if (byId) return byId;
-  const key = titleKey(seen.title);
-  const byTitle = (await papersByTitleKey(db, [key])).get(key);
-  return byTitle && (!byTitle.arxivId || !arxivId || byTitle.arxivId === arxivId) ? byTitle : null;
+export async function findPaper(db: DigestLensDB, seen: Pick<SeenPaper, 'title' | 'arxivId'>): Promise<Paper | null> {
+  const [stored] = await resolvePapers(db, [seen]);
+  return stored ?? null;
 }
 
 /**
  * The stored paper for a paper seen on a page, created when it is not in the corpus (a note or a
- * queue item on any paper): found by arXiv id, else by title key, the same identity rule as import.
+ * queue item on any paper), by the same identity rule as import. Author names are not kept: a
+ * paper's `authors` is the count a digest gives.
  */
-export async function ensurePaper(db: DigestLensDB, seen: PagePaperInput, now = new Date()): Promise<Paper> {
-  const arxivId = seen.arxivId ? normalizeArxivId(seen.arxivId) : null;
-  const key = titleKey(seen.title);
+export async function ensurePaper(
+  db: DigestLensDB,
+  seen: Pick<SeenPaper, 'title' | 'arxivId' | 'abstract' | 'url'>,
+  now = new Date(),
+): Promise<Paper> {
+  const identity = paperIdentity(seen);
   return db.transaction('rw', db.papers, db.meta, async () => {
-    const byId = arxivId ? await db.papers.where('arxivId').equals(arxivId).first() : undefined;
-    if (byId) {
+    const [stored] = await resolvePapers(db, [seen]);
+    if (stored) {
       // A paper first seen as a bare PDF link has its id for a title; a page now shows the real one.
-      if (byId.title === placeholderTitle(byId.arxivId ?? '') && seen.title !== byId.title) {
-        const renamed = withAliasKey({ ...byId, title: seen.title, titleKey: key, abstract: byId.abstract || (seen.abstract ?? '') });
+      if (stored.arxivId && stored.title === placeholderTitle(stored.arxivId) && seen.title !== stored.title) {
+        const renamed = withAliasKey({
+          ...stored,
+          title: seen.title,
+          titleKey: identity.titleKey,
+          abstract: stored.abstract || (seen.abstract ?? ''),
+        });
         await db.papers.put(renamed);
         return renamed;
       }
-      return byId;
-    }
-    const byTitle = (await papersByTitleKey(db, [key])).get(key);
-    if (byTitle && (!byTitle.arxivId || !arxivId || byTitle.arxivId === arxivId)) {
-      if (!byTitle.arxivId && arxivId) {
-        byTitle.arxivId = arxivId;
-        await db.papers.put(byTitle);
+      // Known by title until now: the page tells its arXiv id (no other paper has it, or that one would have been found).
+      if (!stored.arxivId && identity.arxivId) {
+        stored.arxivId = identity.arxivId;
+        await db.papers.put(stored);
       }
-      return byTitle;
+      return stored;
     }
     const paper: Paper = withAliasKey({
-      id: arxivId ? `arxiv:${arxivId}` : titlePaperId(key),
+      id: newPaperId(identity),
       title: seen.title,
-      titleKey: key,
-      arxivId,
+      titleKey: identity.titleKey,
+      arxivId: identity.arxivId,
       abstract: seen.abstract ?? '',
       authors: null,
       organization: null,

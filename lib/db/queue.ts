@@ -1,4 +1,6 @@
-import type { QueueItem } from './entities';
+import type { SeenPaper } from '../identity/seen-paper';
+import type { Paper, QueueItem } from './entities';
+import { ensurePaper } from './page-paper';
 import type { DigestLensDB } from './schema';
 
 /** Queue items in reading order, unread ones first; read items form the Read list. */
@@ -8,6 +10,30 @@ export async function queueItems(db: DigestLensDB): Promise<{ unread: QueueItem[
     unread: items.filter((i) => i.readAt === null),
     read: items.filter((i) => i.readAt !== null).sort((a, b) => (b.readAt ?? '').localeCompare(a.readAt ?? '')),
   };
+}
+
+/** A queue item with its paper (undefined when the paper is gone). */
+export interface QueuedPaper {
+  item: QueueItem;
+  paper: Paper | undefined;
+}
+
+/** The Queue view's rows: queueItems with their papers. */
+export async function queueRows(db: DigestLensDB): Promise<{ unread: QueuedPaper[]; read: QueuedPaper[] }> {
+  return db.transaction('r', db.queue, db.papers, async () => {
+    const { unread, read } = await queueItems(db);
+    const papers = await db.papers.bulkGet([...unread, ...read].map((i) => i.paperId));
+    const rows = [...unread, ...read].map((item, i) => ({ item, paper: papers[i] }));
+    return { unread: rows.slice(0, unread.length), read: rows.slice(unread.length) };
+  });
+}
+
+/** The papers of the whole queue, unread and read, in queue order; undefined where a paper is gone. */
+export async function queuedPapers(db: DigestLensDB): Promise<Array<Paper | undefined>> {
+  return db.transaction('r', db.queue, db.papers, async () => {
+    const items = await db.queue.orderBy('order').toArray();
+    return db.papers.bulkGet(items.map((i) => i.paperId));
+  });
 }
 
 /** Adds a paper at the end of the queue; a paper already queued stays where it is. */
@@ -59,4 +85,25 @@ export async function moveInQueue(db: DigestLensDB, paperId: string, to: number)
 /** The number shown on the toolbar icon: papers still to read. */
 export async function unreadCount(db: DigestLensDB): Promise<number> {
   return db.queue.filter((i) => i.readAt === null).count();
+}
+
+/** The paper's queue item (unread or read), or null when it is not queued. */
+export async function queueItem(db: DigestLensDB, paperId: string): Promise<QueueItem | null> {
+  return (await db.queue.get(paperId)) ?? null;
+}
+
+/**
+ * Queues (or unqueues) a paper seen on a page, from its badge or the popup, creating its record
+ * when it is new to DigestLens. The page's URL is where the item says it was queued from.
+ */
+export async function setQueuedFromPage(
+  db: DigestLensDB,
+  seen: Pick<SeenPaper, 'title' | 'arxivId' | 'abstract'>,
+  pageUrl: string,
+  queued: boolean,
+): Promise<{ paperId: string; queued: boolean }> {
+  const stored = await ensurePaper(db, { ...seen, url: pageUrl });
+  if (queued) await addToQueue(db, stored.id, pageUrl);
+  else await removeFromQueue(db, stored.id);
+  return { paperId: stored.id, queued };
 }

@@ -1,9 +1,11 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { browser } from 'wxt/browser';
 import { type DigestLensDB, ensurePaper, findPaper, noteVersions, restoreNoteVersion, saveNote } from '../db';
-import { NOTE_PORT, type NoteClientMessage, NoteClientMessageSchema, type NoteServerMessage } from '../messaging/protocol';
+import type { SeenPaper } from '../identity/seen-paper';
+import { NOTE_PORT, NoteClientMessageSchema, type NoteServerMessage } from '../messaging/protocol';
 
-type NotePaper = Extract<NoteClientMessage, { type: 'open' }>['paper'];
+/** What the editor's `open` names (lib/identity/seen-paper.ts, without the authors it does not send). */
+type NotePaper = Omit<SeenPaper, 'authors'>;
 
 import { isExtensionPage } from '../messaging/sender';
 
