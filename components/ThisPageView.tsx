@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { ask } from '@/lib/annotate/ask';
-import { addToQueue, ensurePaper, type Paper, removeFromQueue } from '@/lib/db';
+import { addToQueue, digestMemberships, ensurePaper, type Paper, removeFromQueue } from '@/lib/db';
 import { db } from '@/lib/db/instance';
 import { titleKey } from '@/lib/identity/title-key';
 import type { PagePaper, RelatedPaper } from '@/lib/messaging/protocol';
@@ -42,12 +42,8 @@ function PaperView({ paper, url }: { paper: PagePaper; url: string }) {
   const stored = useStoredPaper(paper);
   const memberships = useLiveQuery(async () => {
     if (!stored) return [];
-    const entries = await db.entries.where('paperId').equals(stored.id).toArray();
-    const digests = await db.digests.bulkGet(entries.map((e) => e.digestId));
-    return digests
-      .flatMap((d) => (d ? [d.date] : []))
-      .sort()
-      .reverse();
+    // Newest first.
+    return ((await digestMemberships(db, [stored.id])).get(stored.id) ?? []).map((m) => m.date);
   }, [stored?.id]);
   const queued = useLiveQuery(async () => (stored ? ((await db.queue.get(stored.id)) ?? null) : null), [stored?.id]);
 

@@ -1,8 +1,8 @@
 import type { DigestLensDB } from '../db';
+import { SETTING_PREFIX } from '../db/meta-keys';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupDocument, BackupError, BackupSchema } from './schema';
 
-/** Meta rows named so are user settings; every other meta row is a cache derived from the rest. */
-export const SETTING_PREFIX = 'setting:';
+export { SETTING_PREFIX };
 
 /** Code-unit order: the same on every machine, unlike localeCompare. */
 function compare(a: string | number, b: string | number): number {
@@ -19,12 +19,12 @@ function compare(a: string | number, b: string | number): number {
  * against the schema the restore uses: a backup that could not be restored is never written.
  */
 export async function exportBackup(db: DigestLensDB, now = new Date()): Promise<BackupDocument> {
-  const tables = [db.papers, db.digests, db.entries, db.notes, db.noteVersions, db.queue, db.meta];
-  const [papers, digests, entries, notes, noteVersions, queue, meta] = await db.transaction('r', tables, () =>
+  const tables = [db.papers, db.digests, db.listings, db.notes, db.noteVersions, db.queue, db.meta];
+  const [papers, digests, listings, notes, noteVersions, queue, meta] = await db.transaction('r', tables, () =>
     Promise.all([
       db.papers.toArray(),
       db.digests.toArray(),
-      db.entries.toArray(),
+      db.listings.toArray(),
       db.notes.toArray(),
       db.noteVersions.toArray(),
       db.queue.toArray(),
@@ -41,7 +41,10 @@ export async function exportBackup(db: DigestLensDB, now = new Date()): Promise<
     exportedAt: now.toISOString(),
     papers: papers.sort((a, b) => compare(a.id, b.id)),
     digests: digests.sort((a, b) => compare(a.id, b.id)),
-    entries: entries.sort((a, b) => compare(a.digestId, b.digestId) || a.position - b.position),
+    // Each entry on its own with its digest's id: the document's format since version 1.
+    entries: listings
+      .flatMap((listing) => listing.entries.map((entry) => ({ digestId: listing.digestId, ...entry })))
+      .sort((a, b) => compare(a.digestId, b.digestId) || a.position - b.position),
     notes: notes.sort((a, b) => compare(a.paperId, b.paperId)),
     // The id says which text came first (lib/db/notes.ts lists versions by it); it is local, so
     // it is not written, but the order it gives is kept.

@@ -1,4 +1,4 @@
-import type { DigestLensDB, Note, Paper } from '../db';
+import { type DigestLensDB, digestMemberships, type Note, type Paper } from '../db';
 import { arxivAbsUrl, huggingFaceUrl } from '../identity/paper-urls';
 import { arxivIdForFileName, slug, UniqueNames } from './file-names';
 
@@ -76,21 +76,17 @@ export function notesAsMarkdown(contexts: NoteContext[]): ExportFile[] {
 
 /** Reads every note with its paper and digest dates, and renders them (see notesAsMarkdown). */
 export async function exportNotesMarkdown(db: DigestLensDB): Promise<ExportFile[]> {
-  const contexts = await db.transaction('r', [db.notes, db.papers, db.entries, db.digests], async () => {
+  const contexts = await db.transaction('r', [db.notes, db.papers, db.listings, db.digests], async () => {
     const notes = await db.notes.toArray();
     const paperIds = notes.map((n) => n.paperId);
-    const [papers, entries, digests] = await Promise.all([
-      db.papers.bulkGet(paperIds),
-      db.entries.where('paperId').anyOf(paperIds).toArray(),
-      db.digests.toArray(),
-    ]);
-    const digestDate = new Map(digests.map((d) => [d.id, d.date]));
-    const datesOf = new Map<string, string[]>();
-    for (const entry of entries) {
-      const date = digestDate.get(entry.digestId);
-      if (date) datesOf.set(entry.paperId, [...(datesOf.get(entry.paperId) ?? []), date]);
-    }
-    return notes.map((note, i): NoteContext => ({ note, paper: papers[i] ?? null, digestDates: datesOf.get(note.paperId) ?? [] }));
+    const [papers, memberships] = await Promise.all([db.papers.bulkGet(paperIds), digestMemberships(db, paperIds)]);
+    return notes.map(
+      (note, i): NoteContext => ({
+        note,
+        paper: papers[i] ?? null,
+        digestDates: (memberships.get(note.paperId) ?? []).map((m) => m.date),
+      }),
+    );
   });
   return notesAsMarkdown(contexts);
 }

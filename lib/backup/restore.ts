@@ -1,4 +1,5 @@
 import { bumpCorpusRevision, type DigestLensDB, type Note, type NoteVersion, type Paper, type QueueItem } from '../db';
+import { addEntries } from '../db/listings';
 import { fillMissingDetails } from '../db/paper-fields';
 import { withAliasKey } from '../db/paper-keys';
 import { recountPapers } from '../db/stats';
@@ -143,7 +144,7 @@ function asVersion(note: Note): NoteVersion {
  */
 export async function restoreBackup(db: DigestLensDB, doc: unknown): Promise<RestoreSummary> {
   const backup = validateBackup(doc);
-  const tables = [db.papers, db.digests, db.entries, db.notes, db.noteVersions, db.queue, db.meta];
+  const tables = [db.papers, db.digests, db.listings, db.notes, db.noteVersions, db.queue, db.meta];
   try {
     return await db.transaction('rw', tables, () => merge(db, backup));
   } catch (error) {
@@ -187,11 +188,10 @@ async function merge(db: DigestLensDB, backup: BackupDocument): Promise<RestoreS
   const newDigests = backup.digests.filter((d) => !digestsHere.has(d.id));
   await db.digests.bulkAdd(newDigests);
   summary.digestsAdded = newDigests.length;
-  const entryKeys = backup.entries.map((e): [string, number] => [e.digestId, e.position]);
-  const entriesHere = await db.entries.bulkGet(entryKeys);
-  const newEntries = backup.entries.filter((_, i) => !entriesHere[i]).map((e) => ({ ...e, paperId: paperIdHere(e.paperId) }));
-  await db.entries.bulkAdd(newEntries);
-  summary.entriesAdded = newEntries.length;
+  summary.entriesAdded = await addEntries(
+    db,
+    backup.entries.map((e) => ({ ...e, paperId: paperIdHere(e.paperId) })),
+  );
 
   // Earlier texts: each text once per paper and time.
   const versionsHere = new Set((await db.noteVersions.toArray()).map(versionKey));

@@ -1,10 +1,11 @@
-import { corpusRevision, type DigestLensDB, type MetaRow } from '../db';
+import { allListedPaperIds, corpusRevision, type DigestLensDB, type MetaRow } from '../db';
+import { META_KEYS } from '../db/meta-keys';
 import { FuzzyTitleIndex, type FuzzyTitleSnapshot } from '../identity/fuzzy-title';
 import { RelatedIndex, type RelatedSnapshot } from '../related';
 
 /** `meta` rows of the persisted indexes: apart, so that a woken worker loads only what it needs. */
-const RELATED_KEY = 'corpusIndexes';
-const FUZZY_KEY = 'fuzzyTitleIndex';
+const RELATED_KEY = META_KEYS.relatedIndex;
+const FUZZY_KEY = META_KEYS.fuzzyTitleIndex;
 
 /** The related index as persisted: the ids it holds and the corpus revision it reflects. */
 interface RelatedRow {
@@ -63,7 +64,7 @@ export class CorpusIndexes {
     const revision = await corpusRevision(this.db);
     if (revision === this.revision) return;
 
-    const wanted = new Set((await this.db.entries.orderBy('paperId').uniqueKeys()) as string[]);
+    const wanted = await allListedPaperIds(this.db);
     const gone = [...this.ids].filter((id) => !wanted.has(id));
     const added = [...wanted].filter((id) => !this.ids.has(id));
     // A persisted fuzzy index is brought along now, or it could never catch up with this change.

@@ -1,10 +1,9 @@
-import { type DigestLensDB, type Paper, papersByArxivId, papersByTitleKey } from '../db';
+import { type DigestLensDB, digestMemberships, type Paper, papersByArxivId, papersByTitleKey } from '../db';
 import { normalizeArxivId } from '../identity/arxiv-id';
 import type { FuzzyTitleIndex } from '../identity/fuzzy-title';
 import { titleKey } from '../identity/title-key';
 import type { PagePaper, PaperMatch } from '../messaging/protocol';
 import type { CorpusIndexes } from './corpus-indexes';
-import { digestMemberships } from './memberships';
 
 interface Candidate {
   paper: Paper;

@@ -1,8 +1,7 @@
-import type { DigestLensDB } from '../db';
+import { type DigestLensDB, digestMemberships } from '../db';
 import type { PagePaper, RelatedPaper } from '../messaging/protocol';
 import type { CorpusIndexes } from './corpus-indexes';
 import { lookupPapers } from './lookup';
-import { digestMemberships } from './memberships';
 
 /**
  * The digest papers most related to a paper (which need not be in the corpus itself), using its

@@ -1,9 +1,9 @@
 export { digestContentId } from './content-id';
 export { type DeleteResult, deleteDigest } from './delete-digest';
-export type { Digest, DigestEntry, MetaRow, Note, NoteVersion, Paper, QueueItem } from './entities';
-export { entriesOfDigest } from './entries';
+export type { Digest, DigestEntry, Listing, MetaRow, Note, NoteVersion, Paper, QueueItem } from './entities';
 export { papersByArxivId, papersByTitleKey } from './find-papers';
 export { type ImportResult, importDigest } from './import-digest';
+export { allListedPaperIds, type DigestMembership, digestMemberships, entriesOfDigest } from './listings';
 export { KEPT_VERSIONS, noteVersions, restoreNoteVersion, type SaveResult, saveNote } from './notes';
 export { ensurePaper, findPaper, type PagePaperInput, placeholderTitle } from './page-paper';
 export { addToQueue, moveInQueue, queueItems, removeFromQueue, restoreQueueItem, setRead, unreadCount } from './queue';

@@ -36,7 +36,7 @@ async function importDigest(db: DigestLensDB, name: string, now = IMPORTED): Pro
 
 /** The papers of a digest in page order. */
 async function digestPapers(db: DigestLensDB, digestId: string): Promise<string[]> {
-  const entries = await entriesOfDigest(db, digestId).toArray();
+  const entries = await entriesOfDigest(db, digestId);
   return entries.map((e) => e.paperId);
 }
 
@@ -81,7 +81,7 @@ async function snapshot(db: DigestLensDB) {
   return {
     papers: await db.papers.toArray(),
     digests: await db.digests.toArray(),
-    entries: await db.entries.toArray(),
+    listings: await db.listings.toArray(),
     notes: await db.notes.toArray(),
     noteVersions: await db.noteVersions.toArray(),
     queue: await db.queue.toArray(),
