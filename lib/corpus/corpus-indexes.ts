@@ -7,12 +7,22 @@ import { RelatedIndex, type RelatedSnapshot } from '../related';
 const RELATED_KEY = META_KEYS.relatedIndex;
 const FUZZY_KEY = META_KEYS.fuzzyTitleIndex;
 
-/** The related index as persisted: the ids it holds and the corpus revision it reflects. */
+/**
+ * The related index as persisted, with the corpus revision it reflects. The papers it holds are
+ * its snapshot's `ids` (rows written before v5 also carry them apart, as `ids`: not read).
+ */
 interface RelatedRow {
   revision: number;
-  ids: string[];
   related: RelatedSnapshot;
 }
+
+/**
+ * How long after a woken worker's first answer the fuzzy index is loaded, unasked. Decoding it
+ * takes about 0.4 s of the worker's only thread (38k titles); started at once, it landed in the
+ * middle of that first answer and held it up (the cold start of `npm run bench:pages`). A page
+ * that needs it sooner loads it itself.
+ */
+const FUZZY_PREFETCH_DELAY_MS = 2000;
 
 /** The fuzzy index as persisted, at the same revision as the related row it was written with. */
 interface FuzzyRow {
@@ -58,8 +68,8 @@ export class CorpusIndexes {
     if (!this.loadedSnapshot) {
       this.loadedSnapshot = true;
       await this.loadRelated();
-      // Load the fuzzy index right after this first answer, before a listing page needs it.
-      setTimeout(() => void this.fuzzy().catch((error) => console.warn('DigestLens: fuzzy index', error)), 0);
+      // Load the fuzzy index after this first answer, before a listing page is likely to need it.
+      setTimeout(() => void this.fuzzy().catch((error) => console.warn('DigestLens: fuzzy index', error)), FUZZY_PREFETCH_DELAY_MS);
     }
     const revision = await corpusRevision(this.db);
     if (revision === this.revision) return;
@@ -113,7 +123,7 @@ export class CorpusIndexes {
     if (!row || typeof row.revision !== 'number') return;
     try {
       this.related = RelatedIndex.fromSnapshot(row.related);
-      this.ids = new Set(row.ids);
+      this.ids = new Set(row.related.ids);
       this.revision = row.revision;
     } catch (error) {
       // A snapshot from an older format: rebuild from the papers instead.
@@ -131,7 +141,7 @@ export class CorpusIndexes {
 
   /** Writes both indexes now (tests, and before the worker may be stopped). */
   async persist(): Promise<void> {
-    const related: RelatedRow = { revision: this.revision, ids: [...this.ids], related: this.related.toSnapshot() };
+    const related: RelatedRow = { revision: this.revision, related: this.related.toSnapshot() };
     const rows: MetaRow[] = [{ key: RELATED_KEY, value: related }];
     if (this.fuzzyIndex)
       rows.push({ key: FUZZY_KEY, value: { revision: this.revision, fuzzy: this.fuzzyIndex.toSnapshot() } satisfies FuzzyRow });
