@@ -17,12 +17,13 @@ interface RelatedRow {
 }
 
 /**
- * How long after a woken worker's first answer the fuzzy index is loaded, unasked. Decoding it
- * takes about 0.4 s of the worker's only thread (38k titles); started at once, it landed in the
- * middle of that first answer and held it up (the cold start of `npm run bench:pages`). A page
- * that needs it sooner loads it itself.
+ * A woken worker loads the fuzzy index unasked, so that a listing page finds it ready. Decoding
+ * it takes about 0.4 s of the worker's only thread (38k titles): started as soon as the related
+ * index was loaded, it landed in the middle of the first answer and held it up (the cold start
+ * of `npm run bench:pages`, 1,089 ms). So it waits for that answer (see prefetchFuzzy), or for
+ * this long when no answer asks for it.
  */
-const FUZZY_PREFETCH_DELAY_MS = 2000;
+const FUZZY_PREFETCH_DELAY_MS = 1000;
 
 /** The fuzzy index as persisted, at the same revision as the related row it was written with. */
 interface FuzzyRow {
@@ -48,6 +49,7 @@ export class CorpusIndexes {
   private refreshing: Promise<void> | null = null;
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
   private loadedSnapshot = false;
+  private fuzzyPrefetch: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly db: DigestLensDB,
@@ -68,8 +70,7 @@ export class CorpusIndexes {
     if (!this.loadedSnapshot) {
       this.loadedSnapshot = true;
       await this.loadRelated();
-      // Load the fuzzy index after this first answer, before a listing page is likely to need it.
-      setTimeout(() => void this.fuzzy().catch((error) => console.warn('DigestLens: fuzzy index', error)), FUZZY_PREFETCH_DELAY_MS);
+      this.prefetchFuzzy(FUZZY_PREFETCH_DELAY_MS);
     }
     const revision = await corpusRevision(this.db);
     if (revision === this.revision) return;
@@ -91,6 +92,19 @@ export class CorpusIndexes {
     this.ids = wanted;
     this.revision = revision;
     if (gone.length || added.length) this.schedulePersist();
+  }
+
+  /**
+   * Loads the fuzzy index on a later task unless it is loaded or loading. An answer computed from
+   * the indexes calls this before it returns: the load then starts once the answer is sent.
+   */
+  prefetchFuzzy(delayMs = 0): void {
+    if (this.fuzzyIndex || this.fuzzyLoading) return;
+    if (this.fuzzyPrefetch) clearTimeout(this.fuzzyPrefetch);
+    this.fuzzyPrefetch = setTimeout(() => {
+      this.fuzzyPrefetch = null;
+      void this.fuzzy().catch((error) => console.warn('DigestLens: fuzzy index', error));
+    }, delayMs);
   }
 
   /** The fuzzy index at the related index's revision: loaded from its row, else built from the papers. */

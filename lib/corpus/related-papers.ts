@@ -15,6 +15,7 @@ export async function relatedPapers(db: DigestLensDB, indexes: CorpusIndexes, pa
   );
   const ids = hits.map((h) => h.id);
   const [papers, memberships] = await Promise.all([db.papers.bulkGet(ids), digestMemberships(db, ids)]);
+  indexes.prefetchFuzzy();
   return hits.flatMap((hit, i) => {
     const stored = papers[i];
     if (!stored) return [];
@@ -35,5 +36,6 @@ export async function relatedPapers(db: DigestLensDB, indexes: CorpusIndexes, pa
 /** How strongly each paper relates to the digests: the strength of its best related paper. */
 export async function relatedStrengths(indexes: CorpusIndexes, papers: PagePaper[]): Promise<number[]> {
   const { related } = await indexes.fresh();
+  indexes.prefetchFuzzy();
   return papers.map((p) => related.query({ title: p.title, abstract: p.abstract ?? null }, { k: 1 })[0]?.strength ?? 0);
 }
