@@ -1,8 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { ask } from '@/lib/annotate/ask';
-import { digestMemberships } from '@/lib/corpus/memberships';
-import { findPaper, type Paper, queueItem, setQueuedFromPage } from '@/lib/db';
+import { digestMemberships, findPaper, type Paper, queueItem, setQueuedFromPage } from '@/lib/db';
 import { db } from '@/lib/db/instance';
 import { seenPaper } from '@/lib/identity/seen-paper';
 import type { PagePaper, RelatedPaper } from '@/lib/messaging/protocol';

@@ -107,7 +107,7 @@ async function main() {
       db.close();
       g.__benchRecords = [];
       return { ms, count };
-    }, SCHEMA_HISTORY[4].papers);
+    }, SCHEMA_HISTORY[5].papers);
     console.log(`floor: Dexie ${dexieVersion} bulkPut of ${floor.count} records in the service worker: ${floor.ms.toFixed(0)} ms`);
 
     const result = {

@@ -28,6 +28,7 @@ export async function exportBackup(db: DigestLensDB, now = new Date()): Promise<
     exportedAt: now.toISOString(),
     papers: papers.sort((a, b) => compare(a.id, b.id)),
     digests: digests.sort((a, b) => compare(a.id, b.id)),
+    // Each entry on its own with its digest's id: the document's format since version 1.
     entries: entries.sort((a, b) => compare(a.digestId, b.digestId) || a.position - b.position),
     notes: notes.sort((a, b) => compare(a.paperId, b.paperId)),
     // The id says which text came first (lib/db/notes.ts lists versions by it); it is local, so

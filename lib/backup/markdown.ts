@@ -1,5 +1,4 @@
-import { digestMemberships } from '../corpus/memberships';
-import { type DigestLensDB, type Note, type Paper, writtenNotes } from '../db';
+import { type DigestLensDB, digestMemberships, type Note, type Paper, writtenNotes } from '../db';
 import { arxivAbsUrl, huggingFaceUrl } from '../identity/paper-urls';
 import { arxivIdForFileName, slug, UniqueNames } from './file-names';
 

@@ -1,13 +1,13 @@
 import * as z from 'zod';
-import type { Digest, DigestEntry, Note, NoteVersion, Paper, QueueItem } from '../db';
-import { DIGEST_FORMATS } from '../digest/formats';
+import { DigestEntrySchema, DigestSchema, NoteSchema, NoteVersionSchema, PaperSchema, QueueItemSchema } from '../db/entities';
 
 /**
  * The backup document: one JSON file with everything the user made or imported. Classic zod
  * rather than zod/mini: this runs only on the Library page, never in a content script.
  *
- * Rows are loose objects: a field this version does not know (written by a later release that
- * kept the format version) passes through export and restore instead of being dropped.
+ * Its rows are the database's rows (lib/db/entities.ts), loose: a field this version does not
+ * know (written by a later release that kept the format version) passes through export and
+ * restore instead of being dropped.
  */
 
 export const BACKUP_FORMAT = 'digestlens-backup';
@@ -16,59 +16,23 @@ export const BACKUP_VERSION = 1;
 
 const isoTime = z.iso.datetime({ offset: true });
 
-export const PaperRowSchema = z.looseObject({
-  id: z.string().min(1),
-  title: z.string(),
-  titleKey: z.string(),
-  arxivId: z.string().nullable(),
-  abstract: z.string(),
-  authors: z.number().nullable(),
-  organization: z.string().nullable(),
-  addedAt: isoTime,
-  url: z.string().nullable().optional(),
-});
+/** A paper's `aliasKey` is not checked: the restore derives it again (lib/db/paper-keys.ts). */
+export const PaperRowSchema = PaperSchema.omit({ aliasKey: true }).loose();
+export const DigestRowSchema = DigestSchema.loose();
 
-export const DigestRowSchema = z.looseObject({
-  id: z.string().min(1),
-  fileName: z.string(),
-  format: z.enum(DIGEST_FORMATS),
-  dateRaw: z.string(),
-  date: z.string(),
-  paperCount: z.number().int().nonnegative(),
-  importedAt: isoTime,
-});
+/**
+ * One paper's appearance in one digest, standing alone with its digest's id. The database keeps
+ * a digest's entries together (lib/db/listings.ts); the document keeps the format it has had
+ * since version 1, so that every backup ever written restores the same way.
+ */
+export const EntryRowSchema = z.looseObject({ digestId: z.string().min(1), ...DigestEntrySchema.shape });
 
-export const EntryRowSchema = z.looseObject({
-  digestId: z.string().min(1),
-  paperId: z.string().min(1),
-  position: z.number().int().nonnegative(),
-  upvotes: z.number(),
-  publishedRaw: z.string().nullable(),
-  published: z.string().nullable(),
-});
-
-export const NoteRowSchema = z.looseObject({
-  paperId: z.string().min(1),
-  text: z.string(),
-  updatedAt: isoTime,
-  version: z.number().int().nonnegative(),
-});
+export const NoteRowSchema = NoteSchema.loose();
 
 /** An earlier text of a note. Without the local auto-increment id, which means nothing elsewhere. */
-export const NoteVersionRowSchema = z.looseObject({
-  paperId: z.string().min(1),
-  text: z.string(),
-  savedAt: isoTime,
-  version: z.number().int().nonnegative(),
-});
+export const NoteVersionRowSchema = NoteVersionSchema.omit({ id: true }).loose();
 
-export const QueueRowSchema = z.looseObject({
-  paperId: z.string().min(1),
-  order: z.number(),
-  addedAt: isoTime,
-  source: z.string(),
-  readAt: isoTime.nullable(),
-});
+export const QueueRowSchema = QueueItemSchema.loose();
 
 export const BackupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
@@ -87,18 +51,6 @@ export const BackupSchema = z.object({
 export type BackupDocument = z.infer<typeof BackupSchema>;
 export type BackupPaper = z.infer<typeof PaperRowSchema>;
 export type BackupNoteVersion = z.infer<typeof NoteVersionRowSchema>;
-
-// The rows must fit the tables they are written to; a field added to an entity shows up here.
-type Fits<Row, Entity> = Row extends Entity ? true : never;
-const rowsFitTables: [
-  Fits<BackupPaper, Paper>,
-  Fits<z.infer<typeof DigestRowSchema>, Digest>,
-  Fits<z.infer<typeof EntryRowSchema>, DigestEntry>,
-  Fits<z.infer<typeof NoteRowSchema>, Note>,
-  Fits<BackupNoteVersion, NoteVersion>,
-  Fits<z.infer<typeof QueueRowSchema>, QueueItem>,
-] = [true, true, true, true, true, true];
-void rowsFitTables;
 
 /** A backup refused, or a restore that failed: the message is meant for the user. */
 export class BackupError extends Error {

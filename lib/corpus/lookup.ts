@@ -1,9 +1,8 @@
-import { type DigestLensDB, type Paper, resolveIdentities } from '../db';
+import { type DigestLensDB, digestMemberships, type Paper, resolveIdentities } from '../db';
 import type { FuzzyTitleIndex } from '../identity/fuzzy-title';
 import { paperIdentity, sameByTitle } from '../identity/same-paper';
 import type { PagePaper, PaperMatch } from '../messaging/protocol';
 import type { CorpusIndexes } from './corpus-indexes';
-import { digestMemberships } from './memberships';
 
 interface Candidate {
   paper: Paper;

@@ -1,8 +1,7 @@
-import { type DigestLensDB, papersById } from '../db';
+import { type DigestLensDB, digestMemberships, papersById } from '../db';
 import type { PagePaper, RelatedPaper } from '../messaging/protocol';
 import type { CorpusIndexes } from './corpus-indexes';
 import { lookupPapers } from './lookup';
-import { digestMemberships } from './memberships';
 
 /**
  * The digest papers most related to a paper (which need not be in the corpus itself), using its
@@ -16,6 +15,7 @@ export async function relatedPapers(db: DigestLensDB, indexes: CorpusIndexes, pa
   );
   const ids = hits.map((h) => h.id);
   const [papers, memberships] = await Promise.all([papersById(db, ids), digestMemberships(db, ids)]);
+  indexes.prefetchFuzzy();
   return hits.flatMap((hit, i) => {
     const stored = papers[i];
     if (!stored) return [];
@@ -36,5 +36,6 @@ export async function relatedPapers(db: DigestLensDB, indexes: CorpusIndexes, pa
 /** How strongly each paper relates to the digests: the strength of its best related paper. */
 export async function relatedStrengths(indexes: CorpusIndexes, papers: PagePaper[]): Promise<number[]> {
   const { related } = await indexes.fresh();
+  indexes.prefetchFuzzy();
   return papers.map((p) => related.query({ title: p.title, abstract: p.abstract ?? null }, { k: 1 })[0]?.strength ?? 0);
 }

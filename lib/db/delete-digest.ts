@@ -1,4 +1,4 @@
-import { entriesOfDigest } from './entries';
+import { entriesOfDigest, listedPaperIds } from './listings';
 import { bumpCorpusRevision } from './revision';
 import type { DigestLensDB } from './schema';
 import { adjustPaperCount } from './stats';
@@ -16,12 +16,12 @@ export interface DeleteResult {
  * and they keep the paper's title to show.
  */
 export async function deleteDigest(db: DigestLensDB, digestId: string): Promise<DeleteResult> {
-  return db.transaction('rw', [db.papers, db.digests, db.entries, db.notes, db.queue, db.meta], async () => {
-    const paperIds = [...new Set((await entriesOfDigest(db, digestId).toArray()).map((e) => e.paperId))];
-    await entriesOfDigest(db, digestId).delete();
+  return db.transaction('rw', [db.papers, db.digests, db.listings, db.notes, db.queue, db.meta], async () => {
+    const paperIds = [...new Set((await entriesOfDigest(db, digestId)).map((e) => e.paperId))];
+    await db.listings.delete(digestId);
     await db.digests.delete(digestId);
 
-    const stillListed = new Set(await db.entries.where('paperId').anyOf(paperIds).keys());
+    const stillListed = await listedPaperIds(db, paperIds);
     const [notes, queued] = await Promise.all([db.notes.bulkGet(paperIds), db.queue.bulkGet(paperIds)]);
     const orphans = paperIds.filter((id, i) => !stillListed.has(id) && !notes[i] && !queued[i]);
     await db.papers.bulkDelete(orphans);

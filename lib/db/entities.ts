@@ -1,88 +1,120 @@
+import * as z from 'zod';
+import { DigestFormatSchema } from '../digest/formats';
+
 /**
- * The records DigestLens keeps, one interface per table. Field names are the stored names:
- * renaming one is a schema change and needs a new `version()` in schema.ts.
+ * The records DigestLens keeps, one zod schema per table; the row types are what they infer.
+ * Field names are the stored names: renaming one is a schema change and needs a new `version()`
+ * in schema.ts. The backup document (lib/backup/schema.ts) checks its rows against these.
+ *
+ * Classic zod: lib/db never runs in a content script. Code that needs only the types imports
+ * them with `import type`, so the schemas reach a bundle only where something parses with them.
  */
 
-export interface Paper {
+const isoTime = z.iso.datetime({ offset: true });
+const rowId = z.string().min(1);
+
+export const PaperSchema = z.object({
   /**
    * Stable primary key, set when the paper is first stored and never changed (notes and queue
    * items point at it): `arxiv:<id>` when the id was known then, else `title:<titleKey>`.
    */
-  id: string;
-  title: string;
+  id: rowId,
+  title: z.string(),
   /** The identity rule's key (lib/identity/title-key.ts); indexed. */
-  titleKey: string;
+  titleKey: z.string(),
   /** Bare arXiv id without version (`2501.11120`, `hep-th/9901001`), or null; indexed. */
-  arxivId: string | null;
-  abstract: string;
-  authors: number | null;
-  organization: string | null;
+  arxivId: z.string().nullable(),
+  abstract: z.string(),
+  authors: z.number().nullable(),
+  organization: z.string().nullable(),
   /** ISO time the paper was first stored. */
-  addedAt: string;
+  addedAt: isoTime,
   /** The page the paper was first saved from, for papers created from a page (notes, queue). */
-  url?: string | null;
+  url: z.string().nullable().optional(),
   /**
    * The title key again, only for a paper whose id is not `title:<titleKey>` (stored under its
    * arXiv id, or renamed): a sparse index, so that finding papers by title is a primary-key
    * lookup plus a look at the few exceptions (lib/db/find-papers.ts). See withAliasKey.
    */
-  aliasKey?: string;
-}
+  aliasKey: z.string().optional(),
+});
+export type Paper = z.infer<typeof PaperSchema>;
 
-export interface Digest {
+export const DigestSchema = z.object({
   /** SHA-256 of the digest's normalised text: the same file imported twice is the same digest. */
-  id: string;
-  fileName: string;
-  format: 'hf-daily-text' | 'hf-daily-json' | 'hf-search-json' | 'hf-paper-json' | 'arxiv-atom' | 'arxiv-mailing';
+  id: rowId,
+  fileName: z.string(),
+  format: DigestFormatSchema,
   /** The page's date as written ("Sep 1") and as resolved (see lib/digest/dates.ts). */
-  dateRaw: string;
-  date: string;
-  paperCount: number;
-  importedAt: string;
-}
+  dateRaw: z.string(),
+  date: z.string(),
+  paperCount: z.number().int().nonnegative(),
+  importedAt: isoTime,
+});
+export type Digest = z.infer<typeof DigestSchema>;
 
-/** One paper's appearance in one digest. */
-export interface DigestEntry {
-  digestId: string;
-  paperId: string;
+/** One paper's appearance in one digest (the digest is the listing that holds it). */
+export const DigestEntrySchema = z.object({
+  paperId: rowId,
   /** 0-based position on the page. */
-  position: number;
-  upvotes: number;
-  publishedRaw: string | null;
-  published: string | null;
-}
+  position: z.number().int().nonnegative(),
+  upvotes: z.number(),
+  publishedRaw: z.string().nullable(),
+  published: z.string().nullable(),
+});
+export type DigestEntry = z.infer<typeof DigestEntrySchema>;
 
-export interface Note {
-  paperId: string;
+/**
+ * Which papers a digest lists: one row per digest, beside the digest row rather than inside it,
+ * so that listing digests (the Library, live during an import) does not read every entry.
+ * `paperIds` repeats the entries' paper ids, distinct, for the multi-entry index that finds the
+ * digests of a paper; one row per digest instead of one per entry is what made import cheap
+ * (see schema.ts, v5).
+ */
+export const ListingSchema = z.object({
+  digestId: rowId,
+  /** In page order; one per paper (a paper listed twice counts at its first position). */
+  entries: z.array(DigestEntrySchema),
+  paperIds: z.array(rowId),
+});
+export type Listing = z.infer<typeof ListingSchema>;
+
+export const NoteSchema = z.object({
+  paperId: rowId,
   /** Plain text / Markdown, as typed. Never rendered as HTML, never put in a host page's DOM. */
-  text: string;
-  updatedAt: string;
+  text: z.string(),
+  updatedAt: isoTime,
   /** Counts saves (from 1); a save based on an older version is a concurrent edit. */
-  version: number;
-}
+  version: z.number().int().nonnegative(),
+});
+export type Note = z.infer<typeof NoteSchema>;
 
 /** An earlier text of a note, kept when it was replaced (see lib/db/notes.ts for when). */
-export interface NoteVersion {
-  id?: number;
-  paperId: string;
-  text: string;
+export const NoteVersionSchema = z.object({
+  /** Local auto-increment key: says which text came first, means nothing in another profile. */
+  id: z.number().int().optional(),
+  paperId: rowId,
+  text: z.string(),
   /** When this text was saved. */
-  savedAt: string;
-  version: number;
-}
+  savedAt: isoTime,
+  version: z.number().int().nonnegative(),
+});
+export type NoteVersion = z.infer<typeof NoteVersionSchema>;
 
-export interface QueueItem {
-  paperId: string;
+export const QueueItemSchema = z.object({
+  paperId: rowId,
   /** Sort key: smaller first. */
-  order: number;
-  addedAt: string;
+  order: z.number(),
+  addedAt: isoTime,
   /** Where it was queued from: a page URL or `digest:<id>`. */
-  source: string;
-  readAt: string | null;
-}
+  source: z.string(),
+  readAt: isoTime.nullable(),
+});
+export type QueueItem = z.infer<typeof QueueItemSchema>;
 
-/** Small named values: `corpusRevision` (a number), `relatedIndex` (the persisted index). */
-export interface MetaRow {
-  key: string;
-  value: unknown;
-}
+/** Small named values; every key is named in meta-keys.ts. */
+export const MetaRowSchema = z.object({
+  key: z.string(),
+  value: z.unknown(),
+});
+export type MetaRow = z.infer<typeof MetaRowSchema>;

@@ -1,6 +1,7 @@
 import type { ParsedDigest, ParsedPaper } from '../digest';
 import { identityKey, type PaperIdentity, paperIdentity } from '../identity/same-paper';
 import type { DigestEntry, Paper } from './entities';
+import { listingOf } from './listings';
 import { fillMissingDetails } from './paper-fields';
 import { newPaperId, withAliasKey } from './paper-keys';
 import { resolveIdentities } from './resolve-papers';
@@ -36,7 +37,7 @@ function enrich(stored: Paper, seen: ParsedPaper, identity: PaperIdentity): bool
  * corpus (same arXiv id, else same title key) is stored once and gains one entry per digest.
  */
 export async function importDigest(db: DigestLensDB, digest: ParsedDigest, contentId: string, now = new Date()): Promise<ImportResult> {
-  return db.transaction('rw', [db.papers, db.digests, db.entries, db.meta], async () => {
+  return db.transaction('rw', [db.papers, db.digests, db.listings, db.meta], async () => {
     const existing = await db.digests.get(contentId);
     if (existing) {
       return {
@@ -84,7 +85,6 @@ export async function importDigest(db: DigestLensDB, digest: ParsedDigest, conte
         added.push(stored);
       }
       entries.push({
-        digestId: contentId,
         paperId: stored.id,
         position,
         upvotes: paper.upvotes,
@@ -96,7 +96,7 @@ export async function importDigest(db: DigestLensDB, digest: ParsedDigest, conte
     await db.papers.bulkAdd(added);
     await adjustPaperCount(db, added.length);
     if (changed.size) await db.papers.bulkPut([...changed.values()]);
-    await db.entries.bulkAdd(entries);
+    await db.listings.add(listingOf(contentId, entries));
     await db.digests.add({
       id: contentId,
       fileName: digest.fileName,

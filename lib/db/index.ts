@@ -1,11 +1,10 @@
 export { digestContentId } from './content-id';
 export { type DeleteResult, deleteDigest } from './delete-digest';
 export { digestsNewestFirst } from './digest-list';
-export { paperIdsInDigests } from './digest-papers';
-export type { Digest, DigestEntry, MetaRow, Note, NoteVersion, Paper, QueueItem } from './entities';
-export { entriesOfDigest } from './entries';
+export type { Digest, DigestEntry, Listing, MetaRow, Note, NoteVersion, Paper, QueueItem } from './entities';
 export { papersByArxivId, papersById, papersByTitleKey } from './find-papers';
 export { type ImportResult, importDigest } from './import-digest';
+export { allListedPaperIds, type DigestMembership, digestMemberships, entriesOfDigest } from './listings';
 export { mergeProfile, type RestoreSummary } from './merge-profile';
 export { type NoteSnapshot, noteSnapshot, watchNote } from './note-watch';
 export { KEPT_VERSIONS, noteVersions, restoreNoteVersion, type SaveResult, saveNote } from './notes';

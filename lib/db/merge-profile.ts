@@ -1,4 +1,5 @@
 import type { Note, NoteVersion, Paper, QueueItem } from './entities';
+import { addEntries } from './listings';
 import { fillMissingDetails } from './paper-fields';
 import { withAliasKey } from './paper-keys';
 import { type ProfileRows, SETTING_PREFIX } from './profile';
@@ -69,7 +70,7 @@ function asVersion(note: Note): NoteVersion {
  * Merging the same rows again adds nothing.
  */
 export async function mergeProfile(db: DigestLensDB, rows: ProfileRows): Promise<RestoreSummary> {
-  const tables = [db.papers, db.digests, db.entries, db.notes, db.noteVersions, db.queue, db.meta];
+  const tables = [db.papers, db.digests, db.listings, db.notes, db.noteVersions, db.queue, db.meta];
   return db.transaction('rw', tables, () => merge(db, rows));
 }
 
@@ -108,11 +109,10 @@ async function merge(db: DigestLensDB, backup: ProfileRows): Promise<RestoreSumm
   const newDigests = backup.digests.filter((d) => !digestsHere.has(d.id));
   await db.digests.bulkAdd(newDigests);
   summary.digestsAdded = newDigests.length;
-  const entryKeys = backup.entries.map((e): [string, number] => [e.digestId, e.position]);
-  const entriesHere = await db.entries.bulkGet(entryKeys);
-  const newEntries = backup.entries.filter((_, i) => !entriesHere[i]).map((e) => ({ ...e, paperId: paperIdHere(e.paperId) }));
-  await db.entries.bulkAdd(newEntries);
-  summary.entriesAdded = newEntries.length;
+  summary.entriesAdded = await addEntries(
+    db,
+    backup.entries.map((e) => ({ ...e, paperId: paperIdHere(e.paperId) })),
+  );
 
   // Earlier texts: each text once per paper and time.
   const versionsHere = new Set((await db.noteVersions.toArray()).map(versionKey));

@@ -1,8 +1,9 @@
-import type { Digest, DigestEntry, Note, NoteVersion, Paper, QueueItem } from './entities';
+import type { Digest, Note, NoteVersion, Paper, QueueItem } from './entities';
+import type { EntryWithDigest } from './listings';
+import { SETTING_PREFIX } from './meta-keys';
 import type { DigestLensDB } from './schema';
 
-/** Meta rows named so are user settings; every other meta row is a cache derived from the rest. */
-export const SETTING_PREFIX = 'setting:';
+export { SETTING_PREFIX };
 
 /**
  * Everything the user made or imported, as rows: what a backup holds (lib/backup is its file
@@ -11,7 +12,8 @@ export const SETTING_PREFIX = 'setting:';
 export interface ProfileRows {
   papers: Paper[];
   digests: Digest[];
-  entries: DigestEntry[];
+  /** Each digest's entries, one row each with its digest's id (the backup format since version 1). */
+  entries: EntryWithDigest[];
   notes: Note[];
   /** With their local ids when read here; a backup's have none. */
   noteVersions: NoteVersion[];
@@ -22,12 +24,12 @@ export interface ProfileRows {
 
 /** Reads the whole profile in one transaction, so that it is consistent. */
 export async function readProfile(db: DigestLensDB): Promise<ProfileRows> {
-  const tables = [db.papers, db.digests, db.entries, db.notes, db.noteVersions, db.queue, db.meta];
-  const [papers, digests, entries, notes, noteVersions, queue, meta] = await db.transaction('r', tables, () =>
+  const tables = [db.papers, db.digests, db.listings, db.notes, db.noteVersions, db.queue, db.meta];
+  const [papers, digests, listings, notes, noteVersions, queue, meta] = await db.transaction('r', tables, () =>
     Promise.all([
       db.papers.toArray(),
       db.digests.toArray(),
-      db.entries.toArray(),
+      db.listings.toArray(),
       db.notes.toArray(),
       db.noteVersions.toArray(),
       db.queue.toArray(),
@@ -36,5 +38,6 @@ export async function readProfile(db: DigestLensDB): Promise<ProfileRows> {
   );
   const settings: Record<string, unknown> = {};
   for (const row of meta) settings[row.key.slice(SETTING_PREFIX.length)] = row.value;
+  const entries = listings.flatMap((listing) => listing.entries.map((entry) => ({ digestId: listing.digestId, ...entry })));
   return { papers, digests, entries, notes, noteVersions, queue, settings };
 }

@@ -1,3 +1,4 @@
+import { META_KEYS } from './meta-keys';
 import type { DigestLensDB } from './schema';
 
 /**
@@ -5,7 +6,7 @@ import type { DigestLensDB } from './schema';
  * in their own transaction, so whoever wrote (background, popup, a restore) every cache of the
  * corpus (the related-papers index) can tell it is stale by comparing one number.
  */
-const KEY = 'corpusRevision';
+const KEY = META_KEYS.corpusRevision;
 
 export async function corpusRevision(db: DigestLensDB): Promise<number> {
   const row = await db.meta.get(KEY);

@@ -1,7 +1,8 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
-import type { Digest, DigestEntry, MetaRow, Note, NoteVersion, Paper, QueueItem } from './entities';
+import type { Digest, Listing, MetaRow, Note, NoteVersion, Paper, QueueItem } from './entities';
+import { listingsFromEntryRows } from './listings';
+import { META_KEYS } from './meta-keys';
 import { withAliasKey } from './paper-keys';
-import { PAPER_COUNT_KEY } from './stats';
 
 export const DATABASE_NAME = 'digestlens';
 
@@ -56,12 +57,27 @@ export const SCHEMA_HISTORY = {
     queue: 'paperId, order',
     meta: 'key',
   },
+  /**
+   * v5: a digest's entries move from the `entries` table (one row per entry) into one `listings`
+   * row per digest, with a multi-entry index on its papers' ids. Writing 38k entry rows beside
+   * 38k papers made an import of the arXiv dataset 3.1 times a plain write of its papers; one
+   * row per digest leaves one index entry per membership. The `entries` table is dropped.
+   */
+  5: {
+    papers: 'id, titleKey, arxivId, aliasKey',
+    digests: 'id, date, importedAt',
+    listings: 'digestId, *paperIds',
+    notes: 'paperId, updatedAt',
+    noteVersions: '++id, paperId',
+    queue: 'paperId, order',
+    meta: 'key',
+  },
 } as const;
 
 export class DigestLensDB extends Dexie {
   papers!: EntityTable<Paper, 'id'>;
   digests!: EntityTable<Digest, 'id'>;
-  entries!: Dexie.Table<DigestEntry, [string, number]>;
+  listings!: EntityTable<Listing, 'digestId'>;
   notes!: EntityTable<Note, 'paperId'>;
   noteVersions!: EntityTable<NoteVersion, 'id'>;
   queue!: EntityTable<QueueItem, 'paperId'>;
@@ -73,7 +89,7 @@ export class DigestLensDB extends Dexie {
     // A v1 corpus has no revision yet: start at 1 so that any index built before is stale.
     this.version(2)
       .stores(SCHEMA_HISTORY[2])
-      .upgrade((tx) => tx.table('meta').put({ key: 'corpusRevision', value: 1 }));
+      .upgrade((tx) => tx.table('meta').put({ key: META_KEYS.corpusRevision, value: 1 }));
     // Notes written before v3 are each at their first version.
     this.version(3)
       .stores(SCHEMA_HISTORY[3])
@@ -96,7 +112,14 @@ export class DigestLensDB extends Dexie {
             count++;
             Object.assign(paper, withAliasKey(paper));
           });
-        await tx.table('meta').put({ key: PAPER_COUNT_KEY, value: count });
+        await tx.table('meta').put({ key: META_KEYS.paperCount, value: count });
+      });
+    // The dropped table is still readable in its version's upgrade (Dexie deletes it after).
+    this.version(5)
+      .stores({ ...SCHEMA_HISTORY[5], entries: null })
+      .upgrade(async (tx) => {
+        const entries = await tx.table('entries').toArray();
+        await tx.table('listings').bulkAdd(listingsFromEntryRows(entries));
       });
   }
 }

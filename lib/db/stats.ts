@@ -1,7 +1,8 @@
+import { META_KEYS } from './meta-keys';
 import type { DigestLensDB } from './schema';
 
-/** `meta` key of the number of stored papers, kept by every writer of `papers` in its transaction. */
-export const PAPER_COUNT_KEY = 'paperCount';
+/** The number of stored papers, kept in `meta` by every writer of `papers` in its transaction. */
+const PAPER_COUNT_KEY = META_KEYS.paperCount;
 
 export async function paperCount(db: DigestLensDB): Promise<number> {
   const row = await db.meta.get(PAPER_COUNT_KEY);

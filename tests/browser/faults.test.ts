@@ -69,14 +69,16 @@ function storedCounts(page: Page): Promise<Counts> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['papers', 'digests', 'entries', 'meta'], 'readonly');
+          const tx = db.transaction(['papers', 'digests', 'listings', 'meta'], 'readonly');
           const papers = tx.objectStore('papers').count();
           const digests = tx.objectStore('digests').count();
-          const entries = tx.objectStore('entries').count();
+          // A digest's entries are one listing row (lib/db/listings.ts).
+          const listings = tx.objectStore('listings').getAll();
           const meta = tx.objectStore('meta').get('paperCount');
           tx.oncomplete = () => {
             db.close();
-            resolve({ papers: papers.result, digests: digests.result, entries: entries.result, paperCount: meta.result?.value });
+            const entries = (listings.result as Array<{ entries: unknown[] }>).reduce((sum, l) => sum + l.entries.length, 0);
+            resolve({ papers: papers.result, digests: digests.result, entries, paperCount: meta.result?.value });
           };
           tx.onerror = () => reject(tx.error);
         };

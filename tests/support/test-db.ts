@@ -8,3 +8,12 @@ export function makeTestDb(): DigestLensDB {
   counter++;
   return new DigestLensDB(`digestlens-test-${counter}`, { indexedDB: new IDBFactory(), IDBKeyRange });
 }
+
+/** How many digest entries are stored, over every digest's listing. */
+export async function countEntries(db: DigestLensDB): Promise<number> {
+  let count = 0;
+  await db.listings.each((listing) => {
+    count += listing.entries.length;
+  });
+  return count;
+}

@@ -1,8 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupJson, exportBackup, parseBackupText, restoreBackup } from '@/lib/backup';
-import { addToQueue, corpusRevision, type DigestLensDB, ensurePaper, entriesOfDigest, noteVersions, saveNote, setRead } from '@/lib/db';
+import {
+  addToQueue,
+  corpusRevision,
+  type DigestLensDB,
+  digestMemberships,
+  ensurePaper,
+  entriesOfDigest,
+  noteVersions,
+  saveNote,
+  setRead,
+} from '@/lib/db';
 import { importFileText } from '@/lib/import/import-file';
-import { DIGEST_FILES, readDigest } from '../support/paths';
+import { DIGEST_FILES, REPO_ROOT, readDigest } from '../support/paths';
 import { makeTestDb } from '../support/test-db';
 
 const IMPORTED = new Date('2026-11-20T08:00:00Z');
@@ -36,7 +48,7 @@ async function importDigest(db: DigestLensDB, name: string, now = IMPORTED): Pro
 
 /** The papers of a digest in page order. */
 async function digestPapers(db: DigestLensDB, digestId: string): Promise<string[]> {
-  const entries = await entriesOfDigest(db, digestId).toArray();
+  const entries = await entriesOfDigest(db, digestId);
   return entries.map((e) => e.paperId);
 }
 
@@ -81,7 +93,7 @@ async function snapshot(db: DigestLensDB) {
   return {
     papers: await db.papers.toArray(),
     digests: await db.digests.toArray(),
-    entries: await db.entries.toArray(),
+    listings: await db.listings.toArray(),
     notes: await db.notes.toArray(),
     noteVersions: await db.noteVersions.toArray(),
     queue: await db.queue.toArray(),
@@ -174,6 +186,49 @@ describe('backup restore into an empty profile', () => {
     const target = freshDb();
     await restoreBackup(target, await exportBackup(source, EXPORTED));
     expect((await noteVersions(target, latex)).map((v) => v.text)).toEqual(['σ really matters', 'σ matters']);
+  });
+});
+
+/**
+ * A backup exported by the release whose database kept one row per digest entry (schema v4),
+ * from the Sep 1 and Jun 5 digests, a page paper, two notes (one with an earlier text), two
+ * queue items and a setting. The document's format has not changed since: it must restore exactly.
+ */
+const V4_BACKUP = join(REPO_ROOT, 'tests/fixtures/backup-written-by-schema-v4.json');
+const SEP_01_ID = '63fd5153bba1664df1611aa2802af5953c5d080159edb413273e921c84b2d1e4';
+const JUN_05_ID = 'cdf9afb010ddcf496ee8044105e557fc8fd0f2131859a50317392dd6037b9e99';
+
+describe('a backup written before digest entries were kept per digest (schema v4)', () => {
+  it('restores exactly: the restored profile exports the same document', async () => {
+    const text = readFileSync(V4_BACKUP, 'utf8');
+    const db = freshDb();
+    expect(await restoreBackup(db, parseBackupText(text))).toEqual({
+      papersAdded: 58,
+      papersEnriched: 0,
+      digestsAdded: 2,
+      entriesAdded: 63,
+      notesAdded: 2,
+      notesMerged: 0,
+      noteVersionsAdded: 1,
+      queueAdded: 2,
+      settingsAdded: 1,
+    });
+    expect(backupJson(await exportBackup(db, new Date('2026-11-22T12:00:00Z')))).toBe(text);
+    expect((await entriesOfDigest(db, SEP_01_ID)).map((e) => e.position)).toEqual(Array.from({ length: 29 }, (_, i) => i));
+    const shared = 'title:smallscaleproxiesforlargescaletransformertraininginstabilities';
+    expect((await digestMemberships(db, [shared])).get(shared)?.map((m) => [m.digestId, m.date])).toEqual([
+      [SEP_01_ID, '2026-09-01'],
+      [JUN_05_ID, '2026-06-05'],
+    ]);
+  });
+
+  it('adds to a profile that has one of its digests only the other digest’s entries', async () => {
+    const db = freshDb();
+    expect(await importDigest(db, DIGEST_FILES.sep01)).toBe(SEP_01_ID);
+    const summary = await restoreBackup(db, parseBackupText(readFileSync(V4_BACKUP, 'utf8')));
+    expect({ digestsAdded: summary.digestsAdded, entriesAdded: summary.entriesAdded }).toEqual({ digestsAdded: 1, entriesAdded: 34 });
+    expect(await entriesOfDigest(db, JUN_05_ID)).toHaveLength(34);
+    expect(await entriesOfDigest(db, SEP_01_ID)).toHaveLength(29);
   });
 });
 

@@ -6,7 +6,7 @@ import { type ImportSource, importFiles, MAX_FILES_PER_IMPORT, tooManyFilesError
 import { importFileText } from '@/lib/import/import-file';
 import type { FileOutcome } from '@/lib/messaging/protocol';
 import { DIGEST_FILES, readDigest } from '../support/paths';
-import { makeTestDb } from '../support/test-db';
+import { countEntries, makeTestDb } from '../support/test-db';
 
 /**
  * Bad input, end to end: each case imports a real digest first, feeds the bad input the way the
@@ -28,7 +28,7 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 async function counts() {
-  return { papers: await db.papers.count(), digests: await db.digests.count(), entries: await db.entries.count() };
+  return { papers: await db.papers.count(), digests: await db.digests.count(), entries: await countEntries(db) };
 }
 
 /** What a file goes through: decoded in the popup (client.ts), then imported in the background. */

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { corpusRevision, type DigestLensDB, deleteDigest, entriesOfDigest, paperCount } from '@/lib/db';
 import { importFileText } from '@/lib/import/import-file';
 import { DIGEST_FILES, readDigest } from '../support/paths';
-import { makeTestDb } from '../support/test-db';
+import { countEntries, makeTestDb } from '../support/test-db';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 let db: DigestLensDB;
@@ -19,7 +19,7 @@ async function importNamed(name: string, text = readDigest(name)) {
 }
 
 async function counts() {
-  return { papers: await db.papers.count(), digests: await db.digests.count(), entries: await db.entries.count() };
+  return { papers: await db.papers.count(), digests: await db.digests.count(), entries: await countEntries(db) };
 }
 
 describe('importing digests into the database', () => {
@@ -40,14 +40,16 @@ describe('importing digests into the database', () => {
   it('stores a paper shared by digests once, with one membership per digest', async () => {
     for (const name of Object.values(DIGEST_FILES)) await importNamed(name);
     const memberships = new Map<string, number>();
-    await db.entries.each((e) => memberships.set(e.paperId, (memberships.get(e.paperId) ?? 0) + 1));
+    await db.listings.each((l) => {
+      for (const e of l.entries) memberships.set(e.paperId, (memberships.get(e.paperId) ?? 0) + 1);
+    });
     expect(memberships.size).toBe(117);
     expect([...memberships.values()].filter((n) => n > 1)).toHaveLength(12);
   });
 
   it('keeps each entry’s position, upvotes and publication date', async () => {
     const result = await importNamed(DIGEST_FILES.nov19);
-    const third = await db.entries.get([result.digestId, 2]);
+    const third = (await entriesOfDigest(db, result.digestId)).find((e) => e.position === 2);
     expect(third).toMatchObject({ position: 2, upvotes: 8, publishedRaw: 'Jan 6', published: '2026-01-06' });
     const paper = await db.papers.get(third?.paperId ?? '');
     expect(paper).toMatchObject({ authors: 2, arxivId: null });
@@ -83,11 +85,9 @@ describe('importing digests into the database', () => {
 
   it('stores nothing of a file when a write fails part-way through its transaction', async () => {
     await importNamed(DIGEST_FILES.sep01);
-    // Fail the 40th entry write: by then the new papers and 39 entries are written in the transaction.
-    let writes = 0;
-    db.entries.hook('creating', () => {
-      writes++;
-      if (writes === 40) throw new Error('simulated quota exceeded');
+    // Fail the write of the digest's entries (one listing row): by then the new papers are written in the transaction.
+    db.listings.hook('creating', () => {
+      throw new Error('simulated quota exceeded');
     });
     const outcome = await importFileText(db, DIGEST_FILES.nov19, readDigest(DIGEST_FILES.nov19), NOW);
     expect(outcome.ok).toBe(false);
@@ -111,7 +111,7 @@ describe('deleting a digest', () => {
 
   it('never deletes notes or queue items, and keeps their papers', async () => {
     const sep = await importNamed(DIGEST_FILES.sep01);
-    const [first, second] = await entriesOfDigest(db, sep.digestId).toArray();
+    const [first, second] = await entriesOfDigest(db, sep.digestId);
     const noted = first?.paperId ?? '';
     const queued = second?.paperId ?? '';
     await db.notes.put({ paperId: noted, text: 'Read section 3 again.', updatedAt: NOW.toISOString(), version: 1 });

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { corpusRevision, DigestLensDB, paperCount, papersByTitleKey } from '@/lib/db';
+import { corpusRevision, DigestLensDB, digestMemberships, paperCount, papersByTitleKey } from '@/lib/db';
 import { SCHEMA_HISTORY } from '@/lib/db/schema';
 
 /**
@@ -51,7 +51,7 @@ describe('database schema versions', () => {
     await current.open();
     expect(current.verno).toBe(Math.max(...Object.keys(SCHEMA_HISTORY).map(Number)));
     expect(await current.papers.where('titleKey').equals('sigmareparam').count()).toBe(1);
-    expect(await current.entries.where('paperId').equals('title:sigmareparam').count()).toBe(1);
+    expect(await current.listings.where('paperIds').equals('title:sigmareparam').count()).toBe(1);
     expect(await current.notes.get('title:sigmareparam')).toMatchObject({ text: 'keep me' });
     expect(await current.queue.get('title:sigmareparam')).toMatchObject({ order: 1, source: 'digest:abc' });
     expect(await current.digests.get('abc')).toMatchObject({ paperCount: 1 });
@@ -114,6 +114,85 @@ describe('database schema versions', () => {
     ]);
     expect(await paperCount(current)).toBe(3);
     expect([...(await papersByTitleKey(current, ['alpha', 'gamma', 'delta'])).keys()].sort()).toEqual(['alpha', 'gamma']);
+    current.close();
+  });
+
+  it('upgrades a version 4 database to version 5, moving each digest’s entries into one listing row and dropping the entries table', async () => {
+    const indexedDB = new IDBFactory();
+    const v4 = writeAsVersion(4, indexedDB);
+    const digest = (id: string, date: string, paperCount: number) => ({
+      id,
+      fileName: `${id}.txt`,
+      format: 'hf-daily-text',
+      dateRaw: date,
+      date,
+      paperCount,
+      importedAt: '2026-10-01T00:00:00.000Z',
+    });
+    await v4.table('digests').bulkPut([digest('d1', '2026-09-01', 3), digest('d2', '2026-09-02', 2), digest('d3', '2026-09-03', 0)]);
+    const entry = (digestId: string, position: number, paperId: string, upvotes: number, published: string | null) => ({
+      digestId,
+      paperId,
+      position,
+      upvotes,
+      publishedRaw: published && 'Sep 1',
+      published,
+    });
+    // Written out of order; d1 skips position 1 (a paper listed twice counts at its first position).
+    await v4
+      .table('entries')
+      .bulkPut([
+        entry('d2', 1, 'title:alpha', 0, null),
+        entry('d1', 3, 'title:gamma', 7, '2026-09-01'),
+        entry('d1', 0, 'title:alpha', 2, null),
+        entry('d2', 0, 'arxiv:2501.00001', 5, '2026-08-30'),
+        { ...entry('d1', 2, 'arxiv:2501.00001', 1, null), futureField: 'kept' },
+      ]);
+    await v4.table('meta').bulkPut([
+      { key: 'corpusRevision', value: 4 },
+      { key: 'paperCount', value: 3 },
+    ]);
+    v4.close();
+
+    const current = new DigestLensDB('digestlens-migration', { indexedDB, IDBKeyRange });
+    await current.open();
+    expect(current.backendDB().objectStoreNames.contains('entries')).toBe(false);
+    expect(await current.listings.orderBy('digestId').toArray()).toEqual([
+      {
+        digestId: 'd1',
+        entries: [
+          { paperId: 'title:alpha', position: 0, upvotes: 2, publishedRaw: null, published: null },
+          { paperId: 'arxiv:2501.00001', position: 2, upvotes: 1, publishedRaw: null, published: null, futureField: 'kept' },
+          { paperId: 'title:gamma', position: 3, upvotes: 7, publishedRaw: 'Sep 1', published: '2026-09-01' },
+        ],
+        paperIds: ['title:alpha', 'arxiv:2501.00001', 'title:gamma'],
+      },
+      {
+        digestId: 'd2',
+        entries: [
+          { paperId: 'arxiv:2501.00001', position: 0, upvotes: 5, publishedRaw: 'Sep 1', published: '2026-08-30' },
+          { paperId: 'title:alpha', position: 1, upvotes: 0, publishedRaw: null, published: null },
+        ],
+        paperIds: ['arxiv:2501.00001', 'title:alpha'],
+      },
+    ]);
+    expect(await current.digests.count()).toBe(3);
+    expect(await current.listings.where('paperIds').equals('title:alpha').primaryKeys()).toEqual(['d1', 'd2']);
+    expect(await digestMemberships(current, ['title:alpha', 'title:gamma', 'title:none'])).toEqual(
+      new Map([
+        [
+          'title:alpha',
+          [
+            { digestId: 'd2', date: '2026-09-02', upvotes: 0 },
+            { digestId: 'd1', date: '2026-09-01', upvotes: 2 },
+          ],
+        ],
+        ['title:gamma', [{ digestId: 'd1', date: '2026-09-01', upvotes: 7 }]],
+      ]),
+    );
+    // Where the papers are listed did not change: the caches built on it stay valid.
+    expect(await corpusRevision(current)).toBe(4);
+    expect(await paperCount(current)).toBe(3);
     current.close();
   });
 

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { corpusRevision, type DigestLensDB, paperCount } from '@/lib/db';
 import { importFileText, isQuotaError } from '@/lib/import/import-file';
 import { DIGEST_FILES, readDigest } from '../support/paths';
-import { makeTestDb } from '../support/test-db';
+import { countEntries, makeTestDb } from '../support/test-db';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const FULL =
@@ -24,7 +24,7 @@ async function snapshot() {
   return {
     papers: await db.papers.count(),
     digests: await db.digests.count(),
-    entries: await db.entries.count(),
+    entries: await countEntries(db),
     paperCount: await paperCount(db),
     revision: await corpusRevision(db),
   };
@@ -53,13 +53,12 @@ describe('storage quota exhausted during an import', () => {
     expect(before).toEqual({ papers: 29, digests: 1, entries: 29, paperCount: 29, revision: 1 });
   });
 
-  it('reports a full storage and keeps nothing when an entry write fails part-way (Dexie hook)', async () => {
+  it('reports a full storage and keeps nothing when the write of the digest’s entries fails (Dexie hook)', async () => {
     await importOk(DIGEST_FILES.sep01);
     const before = await snapshot();
-    let writes = 0;
-    db.entries.hook('creating', () => {
-      writes++;
-      if (writes === 50) throw quota();
+    // The entries are one listing row, written after the papers.
+    db.listings.hook('creating', () => {
+      throw quota();
     });
     const outcome = await importFileText(db, DIGEST_FILES.nov19, readDigest(DIGEST_FILES.nov19), NOW);
     expect(outcome).toEqual({ ok: false, error: expect.stringMatching(FULL) });
@@ -110,7 +109,7 @@ describe('storage quota exhausted during an import', () => {
   });
 
   it('keeps the generic message for other storage failures', async () => {
-    db.entries.hook('creating', () => {
+    db.listings.hook('creating', () => {
       throw new DOMException('disk went away', 'UnknownError');
     });
     const outcome = await importFileText(db, DIGEST_FILES.sep01, readDigest(DIGEST_FILES.sep01), NOW);

@@ -1,0 +1,20 @@
+/**
+ * Every key of the `meta` table, in one place. Renaming one orphans the stored row: treat it as a
+ * schema change.
+ */
+export const META_KEYS = {
+  /** A number that moves whenever which papers are in digests changes (lib/db/revision.ts). */
+  corpusRevision: 'corpusRevision',
+  /** The number of stored papers, kept by every writer of `papers` (lib/db/stats.ts). */
+  paperCount: 'paperCount',
+  /** The persisted related-papers index (lib/corpus/corpus-indexes.ts). */
+  relatedIndex: 'corpusIndexes',
+  /** The persisted fuzzy title index, apart so that a woken worker loads it only when needed. */
+  fuzzyTitleIndex: 'fuzzyTitleIndex',
+} as const;
+
+/**
+ * Meta rows whose key starts so are user settings (`setting:<name>`), kept by backups; every
+ * other meta row is derived from the rest and rebuilt after a restore.
+ */
+export const SETTING_PREFIX = 'setting:';
