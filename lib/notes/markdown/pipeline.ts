@@ -27,6 +27,9 @@ export const NOTE_REMARK_PLUGINS: PluggableList = [
  * KaTeX typesets the math. `trust: false` (its default, written out) keeps `\href`, `\url`,
  * `\includegraphics` and `\htmlClass` from making links, images or attributes: they show as
  * errors. The size and macro-expansion caps keep a hostile formula from freezing the page.
+ * (rehype-katex turns KaTeX's HTML into elements through an inert `<template>`; KaTeX escapes the
+ * TeX it shows. web-ext lint warns about that `innerHTML`, and about micromark's `document().write`,
+ * which is its parser's API, not the DOM's.)
  */
 const KATEX_OPTIONS: KatexOptions = { trust: false, maxSize: 50, maxExpand: 1000, strict: 'ignore' };
 
