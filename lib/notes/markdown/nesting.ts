@@ -6,7 +6,7 @@
  * marker past it. (A code-block line that starts with more than eight such markers is escaped
  * too, and shows one backslash; no note writes that.)
  */
-export const MAX_NESTING = 8;
+const MAX_NESTING = 8;
 
 /** A quote marker, or a list marker followed by a space or tab, with the indentation before it. */
 const CONTAINER_MARKER = /[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))/y;
