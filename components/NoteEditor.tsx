@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useEffect, useState, useSyncExternalStore } from 'react';
-import { renderMarkdown } from '@/lib/markdown';
 import { CONFLICT_NOTICE, editorStatus, firstLine, formatSavedAt, NoteAutosave, STATUS_TEXT } from './NoteEditor.logic';
 import type { NoteSource, NoteVersionRow } from './NoteEditor.source';
+import { NoteMarkdown } from './notes/NoteMarkdown';
 import './note-editor.css';
 
 type Tab = 'edit' | 'preview' | 'history';
@@ -138,7 +138,7 @@ export function NoteEditor({ source, onOpenInTab }: { source: NoteSource; onOpen
           aria-labelledby="note-tab-preview"
           data-testid="note-preview"
         >
-          {state.text.trim() ? renderMarkdown(state.text) : <p className="note-muted">Nothing to preview yet.</p>}
+          {state.text.trim() ? <NoteMarkdown text={state.text} /> : <p className="note-muted">Nothing to preview yet.</p>}
         </div>
       )}
 

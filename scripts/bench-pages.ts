@@ -16,21 +16,10 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, type ExtensionSession, launchExtension } from '../tests/browser/harness';
 import { pageHtml, SITE_PAGES, type SitePage } from '../tests/browser/site-pages';
+import { mulberry32 } from '../tests/support/random';
 import { type DatasetPaper, importThroughPopup, readDataset, writeDatasetDigests } from './bench-support';
 
 const QUERIES = 200;
-
-/** mulberry32: a small seeded generator, so the same papers are asked every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -119,7 +108,8 @@ async function main() {
     }
     console.log(`imported ${corpus} papers from ${files.length} files in ${(importMs / 1000).toFixed(1)} s`);
 
-    const random = seeded(20261122);
+    // Seeded, so the same papers are asked every run.
+    const random = mulberry32(20261122);
     const queries: DatasetPaper[] = Array.from({ length: QUERIES }, () => papers[Math.floor(random() * papers.length)] as DatasetPaper);
     // The first query after an import brings the index up to date; it is not what a reader waits for.
     const warmup = await timedRelated(page, queries[0] as DatasetPaper);

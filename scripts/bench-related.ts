@@ -4,7 +4,8 @@
  * query. Times are wall clock and, beside them, this process's CPU time (on a busy machine the two part).
  */
 import { RelatedIndex, type RelatedSnapshot } from '../lib/related';
-import { loadPapers, mulberry32, type Paper, percentile, sample } from './eval-related';
+import { mulberry32 } from '../tests/support/random';
+import { loadPapers, type Paper, percentile, sample } from './eval-related';
 
 const cpuMs = (): number => {
   const { user, system } = process.cpuUsage();

@@ -23,6 +23,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type RelatedDoc, RelatedIndex, type RelatedParams } from '../lib/related';
 import { SHARED } from '../tests/support/paths';
+import { mulberry32 } from '../tests/support/random';
 
 export interface Paper extends RelatedDoc {
   categories: string[];
@@ -43,18 +44,6 @@ export function loadPapers(dir = join(SHARED, 'datasets/arxiv-daily')): Paper[] 
     }
   }
   return papers;
-}
-
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** `count` distinct indices below `n`, none of them `skip`, in draw order. */

@@ -19,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { FuzzyTitleIndex } from '../lib/identity/fuzzy-title';
 import { titleKey } from '../lib/identity/title-key';
+import { mulberry32 } from '../tests/support/random';
 
 export interface DatasetPaper {
   id: string;
@@ -70,18 +71,6 @@ export function leaveOneOut(papers: DatasetPaper[], index = FuzzyTitleIndex.buil
 
 // ---------------------------------------------------------------------------------------------
 // 2. Realistic edits
-
-/** A small deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const EDIT_KINDS = [
   'change-word',
@@ -213,7 +202,7 @@ export interface EditRecall {
 
 /** Edits `sample` papers (every paper when omitted) once per kind, deterministically from `seed`. */
 export function editRecall(papers: DatasetPaper[], index: FuzzyTitleIndex, options: { sample?: number; seed?: number } = {}): EditRecall[] {
-  const random = prng(options.seed ?? 1);
+  const random = mulberry32(options.seed ?? 1);
   const sample = options.sample ?? papers.length;
   const chosen =
     sample >= papers.length ? papers : Array.from({ length: sample }, () => papers[Math.floor(random() * papers.length)] as DatasetPaper);
@@ -250,7 +239,7 @@ export function editRecall(papers: DatasetPaper[], index: FuzzyTitleIndex, optio
 
 /** Milliseconds to match `batches` batches of 200 titles (half edited, half unedited), each batch. */
 export function timeBatches(papers: DatasetPaper[], index: FuzzyTitleIndex, batches = 20, seed = 7): number[] {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const times: number[] = [];
   for (let b = 0; b < batches; b++) {
     const titles = Array.from({ length: 200 }, (_, i) => {

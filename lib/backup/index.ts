@@ -5,4 +5,4 @@ export { backupFileName, localDay, slug } from './file-names';
 export { type ExportFile, exportNotesMarkdown, type NoteContext, noteMarkdown, notesAsMarkdown, yamlString } from './markdown';
 export { describeRestore, type RestoreSummary, restoreBackup, restoredNothing } from './restore';
 export { BACKUP_FORMAT, BACKUP_VERSION, type BackupDocument, BackupError, BackupSchema, parseBackupText, validateBackup } from './schema';
-export { crc32, makeZip, type ZipInput } from './zip';
+export { makeZip, type ZipInput } from './zip';

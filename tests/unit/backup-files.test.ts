@@ -7,7 +7,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   backupFileName,
   bibtexTitle,
-  crc32,
   describeRestore,
   exportNotesMarkdown,
   exportQueueBibtex,
@@ -247,28 +246,30 @@ describe('the ZIP writer', () => {
     { name: 'bytes.bin', data: new Uint8Array([0, 255, 10, 13]) },
   ];
 
-  it('computes the CRC-32 that zlib computes', () => {
-    const text = new TextEncoder().encode('The quick brown fox jumps over the lazy dog');
-    expect(crc32(text)).toBe(0x414fa339);
-    expect(crc32(new Uint8Array())).toBe(0);
-    expect(crc32(new TextEncoder().encode('σ matters\n'))).toBe(zlibCrc32('σ matters\n'));
-  });
-
   it('stores each file uncompressed under its UTF-8 name, with matching local headers and central directory', () => {
     const zip = makeZip(files, new Date(2026, 10, 22, 12, 30, 14));
     const read = readZip(zip);
-    // Made by Unix (3) with ZIP 2.0; method 0 (STORE); flag bit 11 (UTF-8 names).
+    // Made by Unix (3) with ZIP 2.0; method 0 (STORE); flag bit 11 (UTF-8) on the name that is not ASCII.
     expect(read.map((f) => [f.name, f.madeBy, f.method, f.flags, f.size, f.compressed, f.crcOk])).toEqual([
-      ['entropy-guided-attention-for-private-llms.md', 0x314, 0, 0x800, 31, 31, true],
+      ['entropy-guided-attention-for-private-llms.md', 0x314, 0, 0, 31, 31, true],
       ['σreparam-注意.md', 0x314, 0, 0x800, 11, 11, true],
-      ['empty.md', 0x314, 0, 0x800, 0, 0, true],
-      ['bytes.bin', 0x314, 0, 0x800, 4, 4, true],
+      ['empty.md', 0x314, 0, 0, 0, 0, true],
+      ['bytes.bin', 0x314, 0, 0, 4, 4, true],
     ]);
     expect(new TextDecoder().decode(read[1]?.data)).toBe('σ matters\n');
     expect([...(read[3]?.data ?? [])]).toEqual([0, 255, 10, 13]);
     // 2026-11-22 12:30:14 local, in MS-DOS form.
     const view = new DataView(zip.buffer);
     expect([view.getUint16(10, true), view.getUint16(12, true)]).toEqual([(12 << 11) | (30 << 5) | 7, (46 << 9) | (11 << 5) | 22]);
+  });
+
+  it('writes the same bytes for the same files and time, and refuses two files of one name', () => {
+    expect(makeZip(files, NOW)).toEqual(makeZip(files, new Date(NOW)));
+    const twice = [
+      { name: 'a.md', data: 'first' },
+      { name: 'a.md', data: 'second' },
+    ];
+    expect(() => makeZip(twice, NOW)).toThrow(/two files named a\.md/);
   });
 
   it('writes an empty archive as just the end record', () => {
