@@ -190,7 +190,7 @@ export interface ReadResult {
   folded: number;
   /** Whether a paper or a note arrived (then the same-paper merge is worth a look). */
   papersOrNotes: boolean;
-  /** Whether the feed has more after this page. */
+  /** Whether the feed has more after this page (folding a conflict always adds to it). */
   more: boolean;
 }
 
@@ -251,6 +251,6 @@ export async function readIncoming(
     rejected,
     folded,
     papersOrNotes,
-    more: page.results.length >= limit,
+    more: page.results.length >= limit || folded > 0,
   };
 }
