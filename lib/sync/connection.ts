@@ -78,15 +78,21 @@ export function basicAuthorization(user: string, password: string): string {
 
 export type Fetch = (url: string | Request, init?: RequestInit) => Promise<Response>;
 
+/** A request that gets no answer in this long fails as "unreachable", so one stuck run cannot block sync forever. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
 /**
  * A fetch that sends the connection's credentials with every request and nothing else: no
  * cookies (`credentials: 'omit'`), so a CouchDB session cookie from a visited page is never used.
+ * Each request gives up after REQUEST_TIMEOUT_MS.
  */
 export function authorizedFetch(connection: Pick<SyncConnection, 'user' | 'password'>, baseFetch: Fetch = fetch): Fetch {
   const authorization = basicAuthorization(connection.user, connection.password);
   return (url, init = {}) => {
     const headers = new Headers(init.headers);
     headers.set('Authorization', authorization);
-    return baseFetch(url, { ...init, headers, credentials: 'omit' });
+    const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    return baseFetch(url, { ...init, headers, credentials: 'omit', signal });
   };
 }

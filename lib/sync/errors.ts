@@ -50,9 +50,9 @@ export function toSyncError(error: unknown): SyncError {
   const status = typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : Number.NaN;
   if (Number.isFinite(status) && status > 0) return new SyncError(problemOfStatus(status), detail);
   // fetch rejects with a TypeError when nothing answers (refused, DNS, TLS, CORS/permission).
-  if (error instanceof TypeError || /fetch failed|ECONNREFUSED|NetworkError|Failed to fetch/i.test(detail)) {
+  if (error instanceof TypeError || /fetch failed|ECONNREFUSED|NetworkError|Failed to fetch|TimeoutError|AbortError/i.test(detail)) {
     return new SyncError('unreachable', detail);
   }
-  if (error instanceof SyntaxError || /JSON|Unexpected token/i.test(detail)) return new SyncError('not-couchdb', detail);
+  // Anything else came from an answer we could not make sense of (bad JSON, missing fields).
   return new SyncError('not-couchdb', detail);
 }
