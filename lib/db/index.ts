@@ -29,5 +29,6 @@ export { resolveIdentities, resolvePapers } from './resolve-papers';
 export { bumpCorpusRevision, corpusRevision } from './revision';
 export { DATABASE_NAME, DigestLensDB } from './schema';
 export { type SearchResult, searchPapers } from './search';
+export { readSettings, writeSetting } from './settings';
 export { paperCount } from './stats';
 export { writtenNotes } from './written-notes';
