@@ -28,8 +28,8 @@ export const NOTE_REMARK_PLUGINS: PluggableList = [
  * `\includegraphics` and `\htmlClass` from making links, images or attributes: they show as
  * errors. The size and macro-expansion caps keep a hostile formula from freezing the page.
  * (rehype-katex turns KaTeX's HTML into elements through an inert `<template>`; KaTeX escapes the
- * TeX it shows. web-ext lint warns about that `innerHTML`, and about micromark's `document().write`,
- * which is its parser's API, not the DOM's.)
+ * TeX it shows. web-ext lint warns about that template's HTML setter, and about micromark's
+ * `document().write` call, which is its parser's API, not the DOM's.)
  */
 const KATEX_OPTIONS: KatexOptions = { trust: false, maxSize: 50, maxExpand: 1000, strict: 'ignore' };
 
