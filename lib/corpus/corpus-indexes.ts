@@ -1,5 +1,5 @@
 import { corpusRevision, type DigestLensDB, type MetaRow } from '../db';
-import { FuzzyTitleIndex, type FuzzyTitleSnapshot } from '../identity/fuzzy-title';
+import { FuzzyTitleIndex, type FuzzyTitleSnapshot } from '../identity/fuzzy';
 import { RelatedIndex, type RelatedSnapshot } from '../related';
 
 /** `meta` rows of the persisted indexes: apart, so that a woken worker loads only what it needs. */
