@@ -7,8 +7,8 @@ import { childText, findElements } from './xml';
 /**
  * Parser for arXiv API Atom feeds (`export.arxiv.org/api/query`), both the pre-2026 layout
  * (`http://` ids, `<title type="html">ArXiv Query:`, namespaced opensearch) and the 2026 one
- * (`<title>` before `<updated>`, alternate/related links). Read with a small regex-based reader:
- * no DOMParser in the service worker.
+ * (`<title>` before `<updated>`, alternate/related links). Read with a small regex-based reader
+ * (xml.ts, whose header says why it is hand-written): the service worker has no DOMParser.
  */
 
 const ATOM_NAMESPACE = 'http://www.w3.org/2005/Atom';
