@@ -1,6 +1,6 @@
 /**
  * `npx tsx scripts/measure-fuzzy.ts [--sample N] [--seed S]`: how the fuzzy title matcher
- * (lib/identity/fuzzy-title.ts) does on the 38,246 real arXiv papers of ../shared/datasets/arxiv-daily.
+ * (lib/identity/fuzzy/) does on the 38,246 real arXiv papers of ../shared/datasets/arxiv-daily.
  *
  * 1. False matches, leave-one-out: for each paper, remove it from the index of all papers, match its
  *    title, put it back. Any answer is a match to another paper, since the paper itself is absent:
@@ -11,13 +11,15 @@
  *    (never, we hope) to another paper.
  * 3. Time: batches of 200 titles (edited and unedited) matched against the whole index.
  *
- * The tests (tests/unit/fuzzy-title-dataset.test.ts) run the same functions and assert the figures.
+ * The tests (tests/unit/identity/fuzzy-dataset.test.ts) run the same functions and assert the figures.
+ * That is why this script is one file of about 320 lines: the seeded edits, the three measurements
+ * and the printing are the one definition of the figures, which the test and this script share.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { FuzzyTitleIndex } from '../lib/identity/fuzzy-title';
+import { FuzzyTitleIndex } from '../lib/identity/fuzzy';
 import { titleKey } from '../lib/identity/title-key';
 import { mulberry32 } from '../tests/support/random';
 

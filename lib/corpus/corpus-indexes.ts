@@ -8,7 +8,7 @@ import {
   writePersistedIndexes,
 } from '../db';
 import { META_KEYS } from '../db/meta-keys';
-import { FuzzyTitleIndex, type FuzzyTitleSnapshot } from '../identity/fuzzy-title';
+import { FuzzyTitleIndex, type FuzzyTitleSnapshot } from '../identity/fuzzy';
 import { RelatedIndex, type RelatedSnapshot } from '../related';
 
 /** `meta` rows of the persisted indexes: apart, so that a woken worker loads only what it needs. */

@@ -1,5 +1,5 @@
 import { type DigestLensDB, digestMemberships, type Paper, resolveIdentities } from '../db';
-import type { FuzzyTitleIndex } from '../identity/fuzzy-title';
+import type { FuzzyTitleIndex } from '../identity/fuzzy';
 import { paperIdentity, sameByTitle } from '../identity/same-paper';
 import type { PagePaper, PaperMatch } from '../messaging/protocol';
 import type { CorpusIndexes } from './corpus-indexes';
@@ -11,7 +11,7 @@ interface Candidate {
 
 /**
  * Matches papers found on a page to the corpus: by arXiv id, else by title key, else by a fuzzy
- * title match that refuses anything ambiguous (lib/identity/fuzzy-title.ts). A title-only paper
+ * title match that refuses anything ambiguous (lib/identity/fuzzy/). A title-only paper
  * matched on a page that shows its arXiv id learns the id, so the next match is exact.
  */
 export async function lookupPapers(db: DigestLensDB, indexes: CorpusIndexes, papers: PagePaper[]): Promise<Array<PaperMatch | null>> {

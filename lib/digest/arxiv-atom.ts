@@ -1,14 +1,14 @@
 import { normalizeArxivId } from '../identity/arxiv-id';
-import { DigestError, quote } from './errors';
+import { DigestLineError, quote } from './errors';
 import { isoDayOfTimestamp } from './formats';
-import { type DigestDate, type ParsedDigest, ParsedDigestSchema, type ParsedPaper } from './types';
+import type { DigestContent, DigestDate, ParsedPaper } from './types';
 import { childText, findElements } from './xml';
 
 /**
  * Parser for arXiv API Atom feeds (`export.arxiv.org/api/query`), both the pre-2026 layout
  * (`http://` ids, `<title type="html">ArXiv Query:`, namespaced opensearch) and the 2026 one
- * (`<title>` before `<updated>`, alternate/related links). Read with a small regex-based reader:
- * no DOMParser in the service worker.
+ * (`<title>` before `<updated>`, alternate/related links). Read with a small regex-based reader
+ * (xml.ts, whose header says why it is hand-written): the service worker has no DOMParser.
  */
 
 const ATOM_NAMESPACE = 'http://www.w3.org/2005/Atom';
@@ -51,13 +51,13 @@ function timestamp(raw: string | null): DigestDate | null {
   return iso ? { raw: trimmed, iso } : null;
 }
 
-export function parseArxivAtom(fileName: string, text: string): ParsedDigest {
+export function parseArxivAtom(text: string): DigestContent {
   const lineAt = lineFinder(text);
   const feedStart = text.search(/<feed[\s>]/);
   const feedLine = lineAt(Math.max(feedStart, 0));
   const entries = findElements(text, 'entry');
   if (entries.length === 0) {
-    throw new DigestError(fileName, feedLine, 'this arXiv Atom feed has no entries (did the query match no papers?): nothing to import');
+    throw new DigestLineError(feedLine, 'this arXiv Atom feed has no entries (did the query match no papers?): nothing to import');
   }
   const header = text.slice(0, entries[0]?.start ?? text.length);
 
@@ -66,23 +66,19 @@ export function parseArxivAtom(fileName: string, text: string): ParsedDigest {
   entries.forEach((entry, index) => {
     const line = lineAt(entry.start);
     const where = `entry ${index + 1}`;
-    if (!entry.closed) throw new DigestError(fileName, line, `${where} has no </entry>: the file looks truncated`);
+    if (!entry.closed) throw new DigestLineError(line, `${where} has no </entry>: the file looks truncated`);
     const id = oneLine(childText(entry.inner, 'id') ?? '');
     if (/arxiv\.org\/api\/errors/i.test(id)) {
       const message = oneLine(childText(entry.inner, 'summary') ?? '');
-      throw new DigestError(fileName, line, `the arXiv API answered with an error, not papers: ${quote(message, 120)}`);
+      throw new DigestLineError(line, `the arXiv API answered with an error, not papers: ${quote(message, 120)}`);
     }
     const idMatch = /arxiv\.org\/abs\/(.+)$/i.exec(id);
     const arxivId = idMatch ? normalizeArxivId(idMatch[1] as string) : null;
     if (!arxivId) {
-      throw new DigestError(
-        fileName,
-        line,
-        `${where}: expected an <id> like http://arxiv.org/abs/2501.11120v1, found ${quote(id || '(none)')}`,
-      );
+      throw new DigestLineError(line, `${where}: expected an <id> like http://arxiv.org/abs/2501.11120v1, found ${quote(id || '(none)')}`);
     }
     const title = oneLine(childText(entry.inner, 'title') ?? '');
-    if (title === '') throw new DigestError(fileName, line, `${where} (${arxivId}) has no <title>`);
+    if (title === '') throw new DigestLineError(line, `${where} (${arxivId}) has no <title>`);
     const titleOffset = findElements(entry.inner, 'title')[0]?.start ?? -1;
     // The start tag <entry> is on one line, so the title's line counts from the entry's.
     const titleLine = titleOffset === -1 ? line : line + entry.inner.slice(0, titleOffset).split('\n').length - 1;
@@ -107,7 +103,7 @@ export function parseArxivAtom(fileName: string, text: string): ParsedDigest {
     for (const candidate of updates) if (!digestDate || candidate.raw > digestDate.raw) digestDate = candidate;
   }
   if (!digestDate) {
-    throw new DigestError(fileName, feedLine, 'the feed carries no date: neither the feed nor its entries have an <updated> timestamp');
+    throw new DigestLineError(feedLine, 'the feed carries no date: neither the feed nor its entries have an <updated> timestamp');
   }
-  return ParsedDigestSchema.parse({ fileName, format: 'arxiv-atom', digestDate, papers });
+  return { format: 'arxiv-atom', digestDate, papers };
 }

@@ -1,7 +1,7 @@
 import { normalizeArxivId } from '../identity/arxiv-id';
 import { parseMonthDay, resolveIsoDate } from './dates';
-import { DigestError, quote } from './errors';
-import { type DigestDate, type ParsedDigest, ParsedDigestSchema, type ParsedPaper } from './types';
+import { DigestLineError, quote } from './errors';
+import type { DigestContent, DigestDate, ParsedPaper } from './types';
 
 /**
  * Parser for arXiv's plain-text daily mailing (`<archive> daily … mailing`): mail headers with the
@@ -57,7 +57,7 @@ interface Field {
   line: number;
 }
 
-export function parseArxivMailing(fileName: string, text: string): ParsedDigest {
+export function parseArxivMailing(text: string): DigestContent {
   const lines = text.split(/\r\n|\r|\n/).map((l) => l.trimEnd());
   const starts: number[] = [];
   lines.forEach((line, i) => {
@@ -74,8 +74,7 @@ export function parseArxivMailing(fileName: string, text: string): ParsedDigest 
     digestDate = mailDate((headerLines[receivedLine] as string).replace(/^.* to\s+/, ''));
   }
   if (!digestDate) {
-    throw new DigestError(
-      fileName,
+    throw new DigestLineError(
       dateHeader === -1 ? 1 : dateHeader + 1,
       'this arXiv mailing carries no date: expected its "Date:" header (e.g. "Date: Fri, 17 Mar 23 00:31:14 GMT") before the first paper',
     );
@@ -88,7 +87,7 @@ export function parseArxivMailing(fileName: string, text: string): ParsedDigest 
     const idLine = i + 1;
     const idMatch = ID_LINE.exec(idText);
     const arxivId = idMatch ? normalizeArxivId(idMatch[1] as string) : null;
-    if (!arxivId) throw new DigestError(fileName, idLine, `expected an arXiv id after "arXiv:", found ${quote(idText)}`);
+    if (!arxivId) throw new DigestLineError(idLine, `expected an arXiv id after "arXiv:", found ${quote(idText)}`);
     i++;
 
     let published: DigestDate | null = null;
@@ -114,15 +113,14 @@ export function parseArxivMailing(fileName: string, text: string): ParsedDigest 
     }
     const title = fields.get('Title');
     if (!title || title.value.trim() === '') {
-      throw new DigestError(fileName, idLine, `the paper arXiv:${arxivId} has no "Title:" line`);
+      throw new DigestLineError(idLine, `the paper arXiv:${arxivId} has no "Title:" line`);
     }
     const abstractLines: string[] = [];
     if (lines[i] === '\\\\') {
       for (i++; i < end && !END_LINE.test(lines[i] as string); i++) abstractLines.push(lines[i] as string);
     }
     if (i >= end || !END_LINE.test(lines[i] as string)) {
-      throw new DigestError(
-        fileName,
+      throw new DigestLineError(
         title.line,
         `the paper arXiv:${arxivId} does not end with its "\\\\ ( https://arxiv.org/abs/… )" line (the file looks truncated)`,
       );
@@ -140,7 +138,7 @@ export function parseArxivMailing(fileName: string, text: string): ParsedDigest 
     };
   });
   if (papers.length === 0) {
-    throw new DigestError(fileName, Math.max(dateHeader + 1, 1), 'this arXiv mailing lists no papers (the file looks truncated)');
+    throw new DigestLineError(Math.max(dateHeader + 1, 1), 'this arXiv mailing lists no papers (the file looks truncated)');
   }
-  return ParsedDigestSchema.parse({ fileName, format: 'arxiv-mailing', digestDate, papers });
+  return { format: 'arxiv-mailing', digestDate, papers };
 }

@@ -1,4 +1,4 @@
-import { DigestError } from './errors';
+import { DigestLineError, inFile } from './errors';
 
 /** Digests are a few hundred kilobytes; anything this large is not one, and would stall the popup. */
 export const MAX_DIGEST_BYTES = 16 * 1024 * 1024;
@@ -21,31 +21,34 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
  * file and says what it is instead. A UTF-8 byte-order mark is dropped.
  */
 export function decodeDigestBytes(fileName: string, bytes: Uint8Array): string {
+  return inFile(fileName, () => decodeText(bytes));
+}
+
+function decodeText(bytes: Uint8Array): string {
   if (bytes.length > MAX_DIGEST_BYTES) {
     const mb = (bytes.length / 1024 / 1024).toFixed(1);
-    throw new DigestError(fileName, null, `the file is ${mb} MB; digests are at most ${MAX_DIGEST_BYTES / 1024 / 1024} MB`);
+    throw new DigestLineError(null, `the file is ${mb} MB; digests are at most ${MAX_DIGEST_BYTES / 1024 / 1024} MB`);
   }
-  if (bytes.length === 0) throw new DigestError(fileName, null, 'the file is empty');
+  if (bytes.length === 0) throw new DigestLineError(null, 'the file is empty');
   const known = SIGNATURES.find((s) => startsWith(bytes, s.bytes));
-  if (known) throw new DigestError(fileName, null, `this is ${known.what}, not a digest saved as text`);
+  if (known) throw new DigestLineError(null, `this is ${known.what}, not a digest saved as text`);
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
-    throw new DigestError(fileName, null, 'the file is UTF-16 text; save the digest as UTF-8 and import it again');
+    throw new DigestLineError(null, 'the file is UTF-16 text; save the digest as UTF-8 and import it again');
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    const line = lineOfFirstInvalidByte(bytes);
-    throw new DigestError(fileName, line, 'the file is not valid UTF-8 text (is it a binary file?)');
+    throw new DigestLineError(lineOfFirstInvalidByte(bytes), 'the file is not valid UTF-8 text (is it a binary file?)');
   }
-  return checkText(fileName, text);
+  return checkText(text);
 }
 
 /** Checks that apply to text however it arrived (a file, or text already decoded by the popup). */
-export function checkText(fileName: string, text: string): string {
+export function checkText(text: string): string {
   const withoutBom = text.replace(/^\uFEFF/, '');
   if (withoutBom.trim() === '') {
-    throw new DigestError(fileName, null, withoutBom === '' ? 'the file is empty' : 'the file holds only white space');
+    throw new DigestLineError(null, withoutBom === '' ? 'the file is empty' : 'the file holds only white space');
   }
   // NUL and other C0 controls (tab, CR, LF, form feed aside) mean binary data, not a saved page.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
@@ -53,7 +56,7 @@ export function checkText(fileName: string, text: string): string {
   if (control !== -1) {
     const line = withoutBom.slice(0, control).split('\n').length;
     const code = withoutBom.charCodeAt(control).toString(16).padStart(4, '0');
-    throw new DigestError(fileName, line, `control character U+${code.toUpperCase()} in the text (is it a binary file?)`);
+    throw new DigestLineError(line, `control character U+${code.toUpperCase()} in the text (is it a binary file?)`);
   }
   return withoutBom;
 }

@@ -1,6 +1,6 @@
 import { localIsoDay, MONTH_DAY_PATTERN, type MonthDay, parseMonthDay, resolveIsoDate } from './dates';
-import { DigestError, quote } from './errors';
-import { type ParsedDigest, ParsedDigestSchema, type ParsedPaper } from './types';
+import { DigestLineError, quote } from './errors';
+import type { DigestContent, ParsedPaper } from './types';
 
 /**
  * Parser for a Hugging Face "Daily Papers" page saved as text (see shared/docs/digest-format.md):
@@ -64,12 +64,11 @@ interface Metadata {
   upvotes: number;
 }
 
-function parseMetadata(file: string, block: Block, digestDay: string, atEnd: boolean): Metadata {
+function parseMetadata(block: Block, digestDay: string, atEnd: boolean): Metadata {
   const [who = '', dot = '', when = ''] = block.lines.map((l) => l.trim());
   const truncated = atEnd ? ' (the file looks truncated)' : '';
   if (block.lines.length !== 3 || dot !== MIDDLE_DOT) {
-    throw new DigestError(
-      file,
+    throw new DigestLineError(
       block.line,
       `incomplete metadata block: expected three lines (authors or organisation, "${MIDDLE_DOT}", date), found ${block.lines.length}${truncated}`,
     );
@@ -77,7 +76,7 @@ function parseMetadata(file: string, block: Block, digestDay: string, atEnd: boo
   const dateMatch = when.match(PUBLISHED_LINE);
   const date = dateMatch && readDate(dateMatch);
   if (!dateMatch || !date) {
-    throw new DigestError(file, block.line + 2, `expected a publication date like "Jan 31" or "Apr 29, 2025 3", found ${quote(when)}`);
+    throw new DigestLineError(block.line + 2, `expected a publication date like "Jan 31" or "Apr 29, 2025 3", found ${quote(when)}`);
   }
   const person = who.replace(new RegExp(`^${BULLET}\\s*`), '');
   const authorsMatch = person.match(AUTHORS_LINE);
@@ -94,13 +93,12 @@ function parseMetadata(file: string, block: Block, digestDay: string, atEnd: boo
  * A file cut in the middle of an abstract parses, so look at its shape: where most entries
  * carry a metadata block, a last entry without one was cut short.
  */
-function assertNotCutShort(fileName: string, papers: ParsedPaper[]): void {
+function assertNotCutShort(papers: ParsedPaper[]): void {
   const last = papers.at(-1);
   if (!last || last.published !== null || papers.length < 3) return;
   const withMetadata = papers.filter((p) => p.published !== null).length;
   if (withMetadata * 2 > papers.length) {
-    throw new DigestError(
-      fileName,
+    throw new DigestLineError(
       last.line,
       `the last paper ${quote(last.title)} has no metadata block while ${withMetadata} of the ${papers.length} papers do: the file looks truncated`,
     );
@@ -116,19 +114,15 @@ function skipHeader(blocks: Block[]): number {
 
 /**
  * Parses the text of one digest file. `today` is the import moment; its local calendar day gives the page's date
- * (written without a year) its year. Throws DigestError naming the file and line on anything
+ * (written without a year) its year. Throws DigestLineError naming the line on anything
  * that is not this format; never returns a partial result.
  */
-export function parseHfDailyText(fileName: string, text: string, today: Date): ParsedDigest {
+export function parseHfDailyText(text: string, today: Date): DigestContent {
   const blocks = toBlocks(text);
   let index = skipHeader(blocks);
   const dateBlock = blocks[index];
   if (!dateBlock) {
-    throw new DigestError(
-      fileName,
-      blocks.at(-1)?.line ?? 1,
-      'the file ends after the page header, before the date and the papers (truncated?)',
-    );
+    throw new DigestLineError(blocks.at(-1)?.line ?? 1, 'the file ends after the page header, before the date and the papers (truncated?)');
   }
   const dateText = dateBlock.lines[0]?.trim() ?? '';
   const dateMatch = dateBlock.lines.length === 1 ? dateText.match(DATE_LINE) : null;
@@ -138,7 +132,7 @@ export function parseHfDailyText(fileName: string, text: string, today: Date): P
       index === 0
         ? 'does not start like a Hugging Face Daily Papers page: expected the header ("Daily Papers") or the page date'
         : 'expected the page date';
-    throw new DigestError(fileName, dateBlock.line, `${what} (like "Sep 1"), found ${quote(dateText)}`);
+    throw new DigestLineError(dateBlock.line, `${what} (like "Sep 1"), found ${quote(dateText)}`);
   }
   const digestDate = { raw: dateText, iso: resolveIsoDate(digestDay, localIsoDay(today)) };
   index++;
@@ -147,37 +141,30 @@ export function parseHfDailyText(fileName: string, text: string, today: Date): P
   while (index < blocks.length) {
     const titleBlock = blocks[index] as Block;
     if (looksLikeMetadata(titleBlock)) {
-      throw new DigestError(fileName, titleBlock.line, 'found a metadata block (authors, date) where a paper title was expected');
+      throw new DigestLineError(titleBlock.line, 'found a metadata block (authors, date) where a paper title was expected');
     }
     if (titleBlock.lines.length !== 1) {
-      throw new DigestError(
-        fileName,
+      throw new DigestLineError(
         titleBlock.line,
         `expected a one-line paper title, found ${titleBlock.lines.length} lines without a blank line between them`,
       );
     }
     const title = (titleBlock.lines[0] as string).trim().replace(/\s+/g, ' ');
     if (title.length > MAX_TITLE_LENGTH) {
-      throw new DigestError(
-        fileName,
+      throw new DigestLineError(
         titleBlock.line,
         `a paper title of ${title.length} characters (at most ${MAX_TITLE_LENGTH}); this does not look like a digest`,
       );
     }
     const abstractBlock = blocks[index + 1];
     if (!abstractBlock) {
-      throw new DigestError(
-        fileName,
+      throw new DigestLineError(
         titleBlock.line,
         `the file ends after the title ${quote(title)}, without its abstract (the file looks truncated)`,
       );
     }
     if (looksLikeMetadata(abstractBlock)) {
-      throw new DigestError(
-        fileName,
-        abstractBlock.line,
-        `the paper ${quote(title)} has no abstract: its metadata block follows the title`,
-      );
+      throw new DigestLineError(abstractBlock.line, `the paper ${quote(title)} has no abstract: its metadata block follows the title`);
     }
     // An abstract is one paragraph; should a copy have wrapped it, its lines are joined.
     const abstract = abstractBlock.lines.map((l) => l.trim()).join(' ');
@@ -185,14 +172,14 @@ export function parseHfDailyText(fileName: string, text: string, today: Date): P
     const metadataBlock = blocks[index];
     let metadata: Metadata = { authors: null, organization: null, published: null, upvotes: 0 };
     if (metadataBlock && looksLikeMetadata(metadataBlock)) {
-      metadata = parseMetadata(fileName, metadataBlock, digestDate.iso, index === blocks.length - 1);
+      metadata = parseMetadata(metadataBlock, digestDate.iso, index === blocks.length - 1);
       index++;
     }
     papers.push({ title, abstract, ...metadata, arxivId: null, line: titleBlock.line });
   }
-  assertNotCutShort(fileName, papers);
+  assertNotCutShort(papers);
   if (papers.length === 0) {
-    throw new DigestError(fileName, dateBlock.line, 'the digest has a date but no papers (the file looks truncated)');
+    throw new DigestLineError(dateBlock.line, 'the digest has a date but no papers (the file looks truncated)');
   }
-  return ParsedDigestSchema.parse({ fileName, format: 'hf-daily-text', digestDate, papers });
+  return { format: 'hf-daily-text', digestDate, papers };
 }

@@ -1,86 +1,100 @@
+import { z } from 'zod';
 import { normalizeArxivId } from '../identity/arxiv-id';
-import { DigestError } from './errors';
-import { type DigestFormat, isoDayOfTimestamp } from './formats';
-import { type DigestDate, type ParsedDigest, ParsedDigestSchema, type ParsedPaper } from './types';
+import { DigestLineError } from './errors';
+import { isoDayOfTimestamp } from './formats';
+import type { DigestContent, DigestDate, ParsedPaper } from './types';
 
 /**
  * Parsers for Hugging Face JSON: `api/daily_papers` (an array of `{paper, publishedAt, …}`),
  * `api/papers/search` (the same items plus `highlightedTitle`) and `api/papers/<id>` (one paper
- * object). `paper.id` is the arXiv id. Every refusal names the JSON path at fault.
+ * object). `paper.id` is the arXiv id. The shape is a zod schema; a refusal names the JSON path at
+ * fault and what is wrong there (`[3].paper.title is missing`), from the schema's first issue.
  */
 
-type Json = unknown;
-
-function isRecord(value: Json): value is Record<string, Json> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const WHAT: Record<'hf-daily-json' | 'hf-search-json' | 'hf-paper-json', string> = {
+const WHAT = {
   'hf-daily-json': 'a Hugging Face daily papers feed',
   'hf-search-json': 'a Hugging Face paper search result',
   'hf-paper-json': 'a Hugging Face paper',
-};
+} as const;
 
 type HfFormat = keyof typeof WHAT;
 
-class Shape {
-  constructor(
-    readonly fileName: string,
-    readonly format: HfFormat,
-  ) {}
-
-  fail(path: string, problem: string): never {
-    throw new DigestError(this.fileName, 1, `not ${WHAT[this.format]}: ${path} ${problem}`);
-  }
-
-  string(record: Record<string, Json>, key: string, path: string): string {
-    const value = record[key];
-    if (value === undefined || value === null) this.fail(`${path}.${key}`, 'is missing');
-    if (typeof value !== 'string') this.fail(`${path}.${key}`, `is a ${kind(value)}, not a string`);
-    return value;
-  }
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function kind(value: Json): string {
+/** What a JSON value is, for messages. */
+function kind(value: unknown): string {
   if (Array.isArray(value)) return 'list';
   if (value === null) return 'null';
   return typeof value === 'object' ? 'object' : typeof value;
 }
 
-function toPaper(shape: Shape, value: Json, path: string, line: number): { paper: ParsedPaper; publishedAt: string | null } {
-  if (!isRecord(value)) shape.fail(path, `is a ${kind(value)}, not an object`);
-  const rawId = shape.string(value, 'id', path);
-  const arxivId = normalizeArxivId(rawId);
-  if (!arxivId) shape.fail(`${path}.id`, `"${rawId}" is not an arXiv id`);
-  const title = shape.string(value, 'title', path).trim().replace(/\s+/g, ' ');
-  if (title === '') shape.fail(`${path}.title`, 'is empty');
-  const abstract = (value.summary === undefined || value.summary === null ? '' : shape.string(value, 'summary', path))
-    .trim()
-    .replace(/\s+/g, ' ');
-  let authors: number | null = null;
-  if (value.authors !== undefined && value.authors !== null) {
-    if (!Array.isArray(value.authors)) shape.fail(`${path}.authors`, `is a ${kind(value.authors)}, not a list`);
-    authors = value.authors.length;
-  }
-  let upvotes = 0;
-  if (value.upvotes !== undefined && value.upvotes !== null) {
-    if (typeof value.upvotes !== 'number' || !Number.isInteger(value.upvotes) || value.upvotes < 0) {
-      shape.fail(`${path}.upvotes`, 'is not a count');
-    }
-    upvotes = value.upvotes;
-  }
-  let published: DigestDate | null = null;
-  let publishedAt: string | null = null;
-  if (value.publishedAt !== undefined && value.publishedAt !== null) {
-    publishedAt = shape.string(value, 'publishedAt', path);
-    const iso = isoDayOfTimestamp(publishedAt);
-    if (!iso) shape.fail(`${path}.publishedAt`, `"${publishedAt}" is not a date`);
-    published = { raw: publishedAt, iso };
-  }
-  // An organisation page the paper is claimed by: `{name, fullname, …}`; anything else is ignored.
-  const org = isRecord(value.organization) ? (value.organization.fullname ?? value.organization.name) : null;
-  const organization = typeof org === 'string' && org.trim() !== '' ? org.trim() : null;
-  return { paper: { title, abstract, authors, organization, published, upvotes, arxivId, line }, publishedAt };
+const notA =
+  (expected: string) =>
+  ({ input }: { input?: unknown }): string =>
+    `is a ${kind(input)}, not ${expected}`;
+
+/** A string that must be there: null counts as missing. */
+const requiredText = z.string({
+  error: ({ input }) => (input === undefined || input === null ? 'is missing' : notA('a string')({ input })),
+});
+/** A string that may be missing (or null). */
+const optionalText = z.string({ error: notA('a string') }).nullish();
+/** One space between words, none at the ends. */
+const oneLine = (text: string): string => text.trim().replace(/\s+/g, ' ');
+
+const HfPaperSchema = z.object(
+  {
+    id: requiredText.transform((raw, ctx) => {
+      const arxivId = normalizeArxivId(raw);
+      if (!arxivId) ctx.issues.push({ code: 'custom', message: `"${raw}" is not an arXiv id`, input: raw });
+      return arxivId ?? z.NEVER;
+    }),
+    title: requiredText.transform(oneLine).refine((title) => title !== '', { error: 'is empty' }),
+    summary: optionalText.transform((summary) => oneLine(summary ?? '')),
+    authors: z.array(z.unknown(), { error: notA('a list') }).nullish(),
+    upvotes: z
+      .number({ error: 'is not a count' })
+      .refine((n) => Number.isInteger(n) && n >= 0, { error: 'is not a count' })
+      .nullish(),
+    publishedAt: optionalText.transform((raw, ctx): DigestDate | null => {
+      if (raw === null || raw === undefined) return null;
+      const iso = isoDayOfTimestamp(raw);
+      if (!iso) ctx.issues.push({ code: 'custom', message: `"${raw}" is not a date`, input: raw });
+      return iso ? { raw, iso } : z.NEVER;
+    }),
+    /** An organisation page the paper is claimed by: `{name, fullname, …}`; anything else is ignored. */
+    organization: z.unknown().optional(),
+  },
+  { error: notA('an object') },
+);
+type HfPaper = z.infer<typeof HfPaperSchema>;
+
+const HfListSchema = z.array(
+  z.object(
+    {
+      paper: HfPaperSchema,
+      /** When the item was listed on Daily Papers (the paper's own publishedAt is arXiv's); used only when a string. */
+      publishedAt: z.unknown().optional(),
+    },
+    { error: notA('an object') },
+  ),
+  { error: notA('a list') },
+);
+
+function toPaper(hf: HfPaper): ParsedPaper {
+  const org = isRecord(hf.organization) ? (hf.organization.fullname ?? hf.organization.name) : null;
+  return {
+    title: hf.title,
+    abstract: hf.summary,
+    authors: hf.authors ? hf.authors.length : null,
+    organization: typeof org === 'string' && org.trim() !== '' ? org.trim() : null,
+    published: hf.publishedAt,
+    upvotes: hf.upvotes ?? 0,
+    arxivId: hf.id,
+    line: 1,
+  };
 }
 
 /** The latest of the timestamps (ISO strings sort by time when written alike). */
@@ -93,8 +107,14 @@ function latestDate(candidates: Array<string | null>): DigestDate | null {
   return best;
 }
 
+/** A zod issue's path as the file's JSON path: `$`, `$.publishedAt`, `[3].paper.title`. */
+function jsonPath(path: PropertyKey[]): string {
+  const written = path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('');
+  return written.startsWith('[') ? written : `$${written}`;
+}
+
 /** Which Hugging Face JSON this is, or null when it is none of them. */
-export function detectHfJson(value: Json): HfFormat | null {
+export function detectHfJson(value: unknown): HfFormat | null {
   if (isRecord(value)) return 'title' in value && 'id' in value ? 'hf-paper-json' : null;
   if (!Array.isArray(value) || value.length === 0) return null;
   const first = value[0];
@@ -102,25 +122,21 @@ export function detectHfJson(value: Json): HfFormat | null {
   return 'highlightedTitle' in first ? 'hf-search-json' : 'hf-daily-json';
 }
 
-export function parseHfJson(fileName: string, value: Json, format: HfFormat): ParsedDigest {
-  const shape: Shape = new Shape(fileName, format);
-  const papers: ParsedPaper[] = [];
-  const dates: Array<string | null> = [];
-  if (format === 'hf-paper-json') {
-    const { paper, publishedAt } = toPaper(shape, value, '$', 1);
-    papers.push(paper);
-    dates.push(publishedAt);
-  } else {
-    if (!Array.isArray(value)) return shape.fail('$', `is a ${kind(value)}, not a list`);
-    value.forEach((item: Json, index) => {
-      if (!isRecord(item)) shape.fail(`[${index}]`, `is a ${kind(item)}, not an object`);
-      const { paper, publishedAt } = toPaper(shape, item.paper, `[${index}].paper`, 1);
-      papers.push(paper);
-      // The item's own publishedAt is when it was listed on Daily Papers; the paper's is arXiv's.
-      dates.push(typeof item.publishedAt === 'string' ? item.publishedAt : publishedAt);
-    });
+export function parseHfJson(value: unknown, format: HfFormat): DigestContent {
+  const refuse = (path: string, problem: string): never => {
+    throw new DigestLineError(1, `not ${WHAT[format]}: ${path} ${problem}`);
+  };
+  const parsed = format === 'hf-paper-json' ? HfPaperSchema.safeParse(value) : HfListSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0] as z.core.$ZodIssue;
+    return refuse(jsonPath(issue.path), issue.message);
   }
-  const digestDate = latestDate(dates);
-  if (!digestDate) shape.fail(format === 'hf-paper-json' ? '$.publishedAt' : '[*].publishedAt', 'is missing: the file carries no date');
-  return ParsedDigestSchema.parse({ fileName, format: format satisfies DigestFormat, digestDate, papers });
+  const items = Array.isArray(parsed.data) ? parsed.data : [{ paper: parsed.data, publishedAt: undefined }];
+  const papers = items.map((item) => toPaper(item.paper));
+  // The item's own publishedAt is when it was listed on Daily Papers; the paper's is arXiv's.
+  const digestDate = latestDate(
+    items.map((item) => (typeof item.publishedAt === 'string' ? item.publishedAt : (item.paper.publishedAt?.raw ?? null))),
+  );
+  if (!digestDate) return refuse(format === 'hf-paper-json' ? '$.publishedAt' : '[*].publishedAt', 'is missing: the file carries no date');
+  return { format, digestDate, papers };
 }

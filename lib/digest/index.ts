@@ -2,10 +2,10 @@ import { ZodError } from 'zod';
 import { isAtomFeed, parseArxivAtom } from './arxiv-atom';
 import { isArxivMailing, parseArxivMailing } from './arxiv-mailing';
 import { checkText, decodeDigestBytes } from './decode';
-import { DigestError } from './errors';
+import { DigestLineError, inFile } from './errors';
 import { parseHfDailyText } from './hf-daily-text';
 import { detectHfJson, parseHfJson } from './hf-json';
-import type { ParsedDigest } from './types';
+import { type DigestContent, type ParsedDigest, ParsedDigestSchema } from './types';
 
 export { decodeDigestBytes, MAX_DIGEST_BYTES } from './decode';
 export { DigestError } from './errors';
@@ -30,29 +30,31 @@ function jsonErrorLine(text: string, error: unknown): number {
  * - other text: a Hugging Face Daily Papers page saved as text.
  */
 export function parseDigestText(fileName: string, text: string, today = new Date()): ParsedDigest {
-  try {
-    return dispatch(fileName, text, today);
-  } catch (error) {
-    if (error instanceof ZodError) throw schemaRefusal(fileName, error);
-    throw error;
-  }
+  return inFile(fileName, () => {
+    try {
+      return ParsedDigestSchema.parse({ fileName, ...dispatch(text, today) });
+    } catch (error) {
+      if (error instanceof ZodError) throw schemaRefusal(error);
+      throw error;
+    }
+  });
 }
 
 /**
- * Every parser validates its result with the zod schema; a record the schema refuses (a title of
+ * Every parser's result is validated with the zod schema; a record the schema refuses (a title of
  * thousands of characters in a feed, say) is a refusal of the file like any other, not a crash.
  */
-function schemaRefusal(fileName: string, error: ZodError): DigestError {
+function schemaRefusal(error: ZodError): DigestLineError {
   const issue = error.issues[0];
   const [list, index, field] = issue?.path ?? [];
   if (list === 'papers' && typeof index === 'number' && field === 'title' && issue?.code === 'too_big') {
-    return new DigestError(fileName, null, `paper ${index + 1} has a title of more than 1000 characters; this does not look like a digest`);
+    return new DigestLineError(null, `paper ${index + 1} has a title of more than 1000 characters; this does not look like a digest`);
   }
-  return new DigestError(fileName, null, `a record does not fit: ${issue?.path.join('.') || 'the file'}: ${issue?.message ?? 'invalid'}`);
+  return new DigestLineError(null, `a record does not fit: ${issue?.path.join('.') || 'the file'}: ${issue?.message ?? 'invalid'}`);
 }
 
-function dispatch(fileName: string, text: string, today: Date): ParsedDigest {
-  const checked = checkText(fileName, text);
+function dispatch(text: string, today: Date): DigestContent {
+  const checked = checkText(text);
   const start = checked.trimStart();
   const firstLine = checked.slice(0, checked.length - start.length).split('\n').length;
   if (/^[[{]/.test(start)) {
@@ -60,7 +62,7 @@ function dispatch(fileName: string, text: string, today: Date): ParsedDigest {
     try {
       value = JSON.parse(checked);
     } catch (error) {
-      throw new DigestError(fileName, jsonErrorLine(checked, error), 'this looks like JSON but is not valid JSON (is the file cut short?)');
+      throw new DigestLineError(jsonErrorLine(checked, error), 'this looks like JSON but is not valid JSON (is the file cut short?)');
     }
     const format = detectHfJson(value);
     if (!format) {
@@ -69,24 +71,22 @@ function dispatch(fileName: string, text: string, today: Date): ParsedDigest {
           ? 'an empty list'
           : 'a list whose items have no "paper"'
         : 'an object without "id" and "title"';
-      throw new DigestError(
-        fileName,
+      throw new DigestLineError(
         firstLine,
         `this is JSON, but not a Hugging Face daily papers feed, paper search result or paper (api/daily_papers, api/papers/search, api/papers/<id>): it is ${what}`,
       );
     }
-    return parseHfJson(fileName, value, format);
+    return parseHfJson(value, format);
   }
-  if (isAtomFeed(checked)) return parseArxivAtom(fileName, checked);
+  if (isAtomFeed(checked)) return parseArxivAtom(checked);
   if (/^<(!doctype|html|\?xml|head|body|feed|rss)/i.test(start) || /^<[a-z!?]/i.test(start)) {
-    throw new DigestError(
-      fileName,
+    throw new DigestLineError(
       firstLine,
       'this is HTML or XML, not a digest saved as text: in the browser, select the Daily Papers page, copy it and save the text',
     );
   }
-  if (isArxivMailing(checked)) return parseArxivMailing(fileName, checked);
-  return parseHfDailyText(fileName, checked, today);
+  if (isArxivMailing(checked)) return parseArxivMailing(checked);
+  return parseHfDailyText(checked, today);
 }
 
 /** Bytes to parsed digest: the whole path a file takes, for the command line and tests. */

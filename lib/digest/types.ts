@@ -31,3 +31,6 @@ export const ParsedDigestSchema = z.object({
   papers: z.array(ParsedPaperSchema).min(1),
 });
 export type ParsedDigest = z.infer<typeof ParsedDigestSchema>;
+
+/** What a parser reads from a file's text; the dispatcher (index.ts) adds the file's name and validates it. */
+export type DigestContent = Omit<ParsedDigest, 'fileName'>;

@@ -8,6 +8,12 @@
  *
  * Only lowercase ASCII words of four letters or more are stemmed; anything else (acronyms with
  * digits, other scripts) is its own stem.
+ *
+ * Why hand-written, not a stemming library (kept in issue 8): the libraries (`stemmer`, `natural`,
+ * Snowball ports) implement the full algorithm, which merges "general" and "generate"; the ranking
+ * figure does not ask for more (scripts/eval-related.ts, DCG@10 on 3,000 queries: no stemming
+ * 2.467, plurals only 2.470, this stemmer 2.466), while the terms a hit shows read better merged
+ * ("segment" once, not "segmentation" and "segmented"). 130 lines, no dependency in the worker.
  */
 
 function isConsonant(word: string, i: number): boolean {

@@ -53,3 +53,22 @@ export const LATEX_GREEK_VARIANTS: Record<string, string> = {
 
 /** The names, for recognising `\\sigma` and its kin. */
 export const GREEK_WORDS = new Set(Object.values(GREEK_LETTER_NAMES));
+
+/**
+ * Every Greek letter, capital or lowercase, spelled as its name (`Σ` and `σ` are "sigma"). Run after
+ * `stripAccents` (fold.ts): NFKD has taken accents off the letters and mapped variant forms (`ϰ`,
+ * `ϖ`, `ϱ`, the micro sign) to the plain letters; the pattern takes them anyway.
+ */
+export function spellGreekLetters(text: string): string {
+  return text.replace(GREEK_CHARS, (c) => GREEK_LETTER_NAMES[c.toLowerCase()] ?? c);
+}
+
+const GREEK_CHARS = /[\u0391-\u03a9\u03b1-\u03c9\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u00b5]/g;
+
+/** The letter a LaTeX command names (`\sigma`, `\Sigma`, `\varepsilon`), or undefined when it names none. */
+export function latexGreekName(command: string): string | undefined {
+  const lower = command.toLowerCase();
+  // Own keys only: `\constructor` names no letter (it read as "function Object() {…}" until 2026-12).
+  if (Object.hasOwn(LATEX_GREEK_VARIANTS, lower)) return LATEX_GREEK_VARIANTS[lower];
+  return GREEK_WORDS.has(lower) ? lower : undefined;
+}

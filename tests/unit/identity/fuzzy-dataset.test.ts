@@ -5,10 +5,11 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FuzzyTitleIndex, titleWords } from '@/lib/identity/fuzzy-title';
+import { FuzzyTitleIndex } from '@/lib/identity/fuzzy';
+import { titleWords } from '@/lib/identity/fuzzy/words';
 import { titleKey } from '@/lib/identity/title-key';
-import { type DatasetPaper, EDIT_KINDS, editRecall, leaveOneOut, readDataset, timeBatches } from '../../scripts/measure-fuzzy';
-import { SHARED } from '../support/paths';
+import { type DatasetPaper, EDIT_KINDS, editRecall, leaveOneOut, readDataset, timeBatches } from '../../../scripts/measure-fuzzy';
+import { SHARED } from '../../support/paths';
 
 let papers: DatasetPaper[];
 let index: FuzzyTitleIndex;

@@ -5,8 +5,8 @@ import { DigestError, decodeDigestBytes, MAX_DIGEST_BYTES } from '@/lib/digest';
 import { type ImportSource, importFiles, MAX_FILES_PER_IMPORT, tooManyFilesError } from '@/lib/import/client';
 import { importFileText } from '@/lib/import/import-file';
 import type { FileOutcome } from '@/lib/messaging/protocol';
-import { DIGEST_FILES, readDigest } from '../support/paths';
-import { countEntries, makeTestDb } from '../support/test-db';
+import { DIGEST_FILES, readDigest } from '../../support/paths';
+import { countEntries, makeTestDb } from '../../support/test-db';
 
 /**
  * Bad input, end to end: each case imports a real digest first, feeds the bad input the way the

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDigestText } from '@/lib/digest';
 import { decodeEntities, findElements, textContent } from '@/lib/digest/xml';
-import { SHARED } from '../support/paths';
-import { refusal } from '../support/refusal';
+import { SHARED } from '../../support/paths';
+import { refusal } from '../../support/refusal';
 
 const TODAY = new Date('2026-11-22T12:00:00Z');
 const XML = join(SHARED, 'fixtures/feeds/arxiv-api-xml');

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalWord, charDistance, type FuzzyCandidate, FuzzyTitleIndex, titleWords } from '@/lib/identity/fuzzy-title';
+import { type FuzzyCandidate, FuzzyTitleIndex } from '@/lib/identity/fuzzy';
+import { charDistance } from '@/lib/identity/fuzzy/distance';
+import { canonicalWord } from '@/lib/identity/fuzzy/vocabulary';
+import { titleWords } from '@/lib/identity/fuzzy/words';
 import { titleKey } from '@/lib/identity/title-key';
 
 const GAUSSIAN = 'Efficient 3D Gaussian Splatting for Real-Time Novel View Synthesis of Dynamic Scenes';

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDigestText } from '@/lib/digest';
-import { SHARED } from '../support/paths';
-import { refusal } from '../support/refusal';
+import { SHARED } from '../../support/paths';
+import { refusal } from '../../support/refusal';
 
 const TODAY = new Date('2026-11-22T12:00:00Z');
 const FEEDS = join(SHARED, 'fixtures/feeds');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDigestBytes, parseDigestText } from '@/lib/digest';
-import { DIGEST_FILES, readDigest } from '../support/paths';
-import { refusal } from '../support/refusal';
+import { DIGEST_FILES, readDigest } from '../../support/paths';
+import { refusal } from '../../support/refusal';
 
 const TODAY = new Date('2026-11-22T12:00:00Z');
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { titleKey } from '@/lib/identity/title-key';
-import { SHARED } from '../support/paths';
+import { SHARED } from '../../support/paths';
 
 describe('the title key', () => {
   it('makes $\\sigma$Reparam, σReparam and SigmaReparam equal', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDigestText } from '@/lib/digest';
 import { type RelatedDoc, type RelatedHit, RelatedIndex, type RelatedSnapshot } from '@/lib/related';
 import { textTerms } from '@/lib/related/lexicon';
-import { DIGEST_FILES, readDigest } from '../support/paths';
+import { DIGEST_FILES, readDigest } from '../../support/paths';
 
 /** The papers of the three real digests, with ids like "hf-daily-papers-sep-01.txt#3" (some papers are in two digests). */
 const DOCS: RelatedDoc[] = Object.values(DIGEST_FILES).flatMap((file) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importFileText } from '@/lib/import/import-file';
-import { DIGEST_FILES, readDigest } from '../support/paths';
-import { makeTestDb } from '../support/test-db';
+import { DIGEST_FILES, readDigest } from '../../support/paths';
+import { makeTestDb } from '../../support/test-db';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const TITLE = 'DisCO: Reinforcing Large Reasoning Models with Discriminative Constrained Optimization';

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIGEST_FILES, digestPath, REPO_ROOT, SHARED } from '../support/paths';
+import { DIGEST_FILES, digestPath, REPO_ROOT, SHARED } from '../../support/paths';
 
 function parseCli(...files: string[]) {
   const result = spawnSync(join(REPO_ROOT, 'node_modules/.bin/tsx'), ['scripts/parse.ts', ...files], { cwd: REPO_ROOT, encoding: 'utf8' });
