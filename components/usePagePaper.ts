@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { placeholderTitle } from '@/lib/db';
 import type { PagePaper, PagePaperAnswer } from '@/lib/messaging/protocol';
-import { arxivIdFromUrl } from '@/lib/sites';
+import { arxivIdFromUrl, isSupportedPage } from '@/lib/sites';
 
 export type PageInfo = { state: 'loading' } | { state: 'none' } | { state: 'paper'; paper: PagePaper; url: string };
 
@@ -18,7 +18,7 @@ export function usePagePaper(): PageInfo {
     void (async () => {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       const url = tab?.url;
-      if (!url || tab.id === undefined || !/^https:\/\/(arxiv\.org|huggingface\.co)\//.test(url)) return setInfo({ state: 'none' });
+      if (!url || tab.id === undefined || !isSupportedPage(url)) return setInfo({ state: 'none' });
       let answer: PagePaperAnswer = null;
       try {
         answer = (await browser.tabs.sendMessage(tab.id, { type: 'page-paper' })) as PagePaperAnswer;

@@ -1,4 +1,5 @@
 import { runAnnotator } from '@/lib/annotate/run-annotator';
+import { hostPattern } from '@/lib/sites/hosts';
 
 /**
  * Hugging Face: daily papers, trending, paper search and paper pages. The site navigates in-page
@@ -6,7 +7,7 @@ import { runAnnotator } from '@/lib/annotate/run-annotator';
  * page after each navigation; pages that show no papers are left alone.
  */
 export default defineContentScript({
-  matches: ['https://huggingface.co/*'],
+  matches: [hostPattern('huggingface.co')],
   runAt: 'document_end',
   main(ctx) {
     runAnnotator(ctx, { followsInPageNavigation: true });

@@ -1,18 +1,11 @@
 import type { Browser, browser } from 'wxt/browser';
+import { isSupportedPage } from '../sites/hosts';
 import { type ContentRequest, ContentRequestSchema, type ContentResponses, type Envelope } from './protocol';
 import { isExtensionPage } from './sender';
 
-/** The hosts whose pages may ask: the two sites the content scripts run on, over https. */
-const ANNOTATED_HOSTS = new Set(['arxiv.org', 'huggingface.co']);
-
+/** Pages that may ask: the sites the content scripts run on (lib/sites/hosts.ts), over https. */
 function isAnnotatedPage(sender: Browser.runtime.MessageSender, runtimeId: string): boolean {
-  if (sender.id !== runtimeId || !sender.tab || !sender.url) return false;
-  try {
-    const url = new URL(sender.url);
-    return url.protocol === 'https:' && ANNOTATED_HOSTS.has(url.hostname);
-  } catch {
-    return false;
-  }
+  return sender.id === runtimeId && sender.tab !== undefined && sender.url !== undefined && isSupportedPage(sender.url);
 }
 
 export type ContentHandlers = {
