@@ -1,27 +1,28 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { ask } from '@/lib/annotate/ask';
 import { addToQueue, ensurePaper, type Paper, removeFromQueue } from '@/lib/db';
 import { db } from '@/lib/db/instance';
 import { titleKey } from '@/lib/identity/title-key';
-import type { PagePaper, RelatedPaper } from '@/lib/messaging/protocol';
+import { askBackground } from '@/lib/messaging/clients';
+import type { RelatedPaper } from '@/lib/messaging/protocol/content-to-background';
+import type { SeenPaper } from '@/lib/messaging/protocol/shared';
 import { formatDay } from './format-date';
 import { paperUrl } from './paper-links';
 import { usePagePaper } from './usePagePaper';
 
 /** The stored paper for what the page shows, by arXiv id, else by title key; undefined while looking. */
-function useStoredPaper(paper: PagePaper): Paper | null | undefined {
+function useStoredPaper(paper: SeenPaper): Paper | null | undefined {
   return useLiveQuery(async () => {
     const byId = paper.arxivId ? await db.papers.where('arxivId').equals(paper.arxivId).first() : undefined;
     return byId ?? (await db.papers.where('titleKey').equals(titleKey(paper.title)).first()) ?? null;
   }, [paper.arxivId, paper.title]);
 }
 
-function RelatedList({ paper }: { paper: PagePaper }) {
+function RelatedList({ paper, excludeId }: { paper: SeenPaper; excludeId: string | null }) {
   const [related, setRelated] = useState<RelatedPaper[] | null>(null);
   useEffect(() => {
-    void ask({ type: 'related-papers', paper, limit: 5 }).then(setRelated, () => setRelated([]));
-  }, [paper]);
+    void askBackground({ type: 'related-papers', paper, excludePaperId: excludeId, limit: 5 }).then(setRelated, () => setRelated([]));
+  }, [paper, excludeId]);
   if (!related) return <p className="muted">Finding related papers…</p>;
   if (related.length === 0) return <p className="muted">No related papers in your digests.</p>;
   return (
@@ -38,7 +39,7 @@ function RelatedList({ paper }: { paper: PagePaper }) {
   );
 }
 
-function PaperView({ paper, url }: { paper: PagePaper; url: string }) {
+function PaperView({ paper, url }: { paper: SeenPaper; url: string }) {
   const stored = useStoredPaper(paper);
   const memberships = useLiveQuery(async () => {
     if (!stored) return [];
@@ -71,7 +72,7 @@ function PaperView({ paper, url }: { paper: PagePaper; url: string }) {
       <h2 className="section-head">Your note</h2>
       <iframe className="note-frame" title="Your private note" src={`/note-editor.html?${editor}`} data-testid="this-page-note" />
       <h2 className="section-head">Related in your digests</h2>
-      <RelatedList paper={paper} />
+      {stored !== undefined && <RelatedList paper={paper} excludeId={stored?.id ?? null} />}
     </section>
   );
 }

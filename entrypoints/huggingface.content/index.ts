@@ -1,5 +1,6 @@
-import { runAnnotator } from '@/lib/annotate/run-annotator';
+import { runFeatures } from '@/lib/content/run-features';
 import { hostPattern } from '@/lib/sites/hosts';
+import { readHuggingFacePage } from '@/lib/sites/huggingface';
 
 /**
  * Hugging Face: daily papers, trending, paper search and paper pages. The site navigates in-page
@@ -10,6 +11,6 @@ export default defineContentScript({
   matches: [hostPattern('huggingface.co')],
   runAt: 'document_end',
   main(ctx) {
-    runAnnotator(ctx, { followsInPageNavigation: true });
+    runFeatures(ctx, { read: readHuggingFacePage, followsInPageNavigation: true });
   },
 });

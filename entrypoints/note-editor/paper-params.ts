@@ -1,10 +1,10 @@
-import type { PagePaperInput } from '@/lib/db/page-paper';
 import { normalizeArxivId } from '@/lib/identity/arxiv-id';
+import type { SeenPaper } from '@/lib/identity/seen-paper';
 import { isSupportedPage } from '@/lib/sites/hosts';
 
 /**
  * The note editor's query: which paper, and the page's theme. The content script that builds it
- * (lib/annotate/note-frame.ts) is ours, but a page the iframe is allowed on could load the editor
+ * (lib/content/features/note-frame.ts) is ours, but a page the iframe is allowed on could load the editor
  * with any query, so every parameter is checked here as untrusted data. It only ever names a
  * paper: note text never travels in a URL.
  */
@@ -14,7 +14,7 @@ export const MAX_ABSTRACT_LENGTH = 4000;
 const MAX_URL_LENGTH = 2048;
 
 export interface NoteEditorParams {
-  paper: PagePaperInput;
+  paper: SeenPaper;
   /** The page's light or dark look, when the content script could tell. */
   theme: 'light' | 'dark' | null;
 }
@@ -52,6 +52,7 @@ export function readNoteEditorParams(search: string): NoteEditorParams | null {
       // An id that is not an arXiv id is dropped: the paper is then known by its title.
       arxivId: rawId ? normalizeArxivId(rawId) : null,
       abstract: abstract !== '' && abstract.length <= MAX_ABSTRACT_LENGTH ? abstract : null,
+      authors: null,
       url: pageUrl(query.get('url')),
     },
     theme: theme === 'light' || theme === 'dark' ? theme : null,

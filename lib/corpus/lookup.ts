@@ -1,8 +1,9 @@
-import { type DigestLensDB, type Paper, papersByArxivId, papersByTitleKey } from '../db';
+import { type DigestLensDB, type Paper, paperStates, papersByArxivId, papersByTitleKey } from '../db';
 import { normalizeArxivId } from '../identity/arxiv-id';
 import type { FuzzyTitleIndex } from '../identity/fuzzy-title';
 import { titleKey } from '../identity/title-key';
-import type { PagePaper, PaperMatch } from '../messaging/protocol';
+import type { PaperMatch } from '../messaging/protocol/content-to-background';
+import type { SeenPaper } from '../messaging/protocol/shared';
 import type { CorpusIndexes } from './corpus-indexes';
 import { digestMemberships } from './memberships';
 
@@ -13,10 +14,16 @@ interface Candidate {
 
 /**
  * Matches papers found on a page to the corpus: by arXiv id, else by title key, else by a fuzzy
- * title match that refuses anything ambiguous (lib/identity/fuzzy-title.ts). A title-only paper
- * matched on a page that shows its arXiv id learns the id, so the next match is exact.
+ * title match that refuses anything ambiguous (lib/identity/fuzzy-title.ts). Each match carries the
+ * paper's digests and its queue and note state, so a badge needs nothing more. Reads only: an arXiv
+ * id is learned by its own request (learn-arxiv-ids, lib/db/learn-arxiv-ids.ts), never as a side
+ * effect of a lookup.
  */
-export async function lookupPapers(db: DigestLensDB, indexes: CorpusIndexes, papers: PagePaper[]): Promise<Array<PaperMatch | null>> {
+export async function lookupPapers(
+  db: DigestLensDB,
+  indexes: CorpusIndexes,
+  papers: Array<Pick<SeenPaper, 'title' | 'arxivId'>>,
+): Promise<Array<PaperMatch | null>> {
   const ids = papers.map((p) => (p.arxivId ? normalizeArxivId(p.arxivId) : null));
   const keys = papers.map((p) => titleKey(p.title));
   const [idIndex, keyIndex] = await Promise.all([
@@ -50,31 +57,16 @@ export async function lookupPapers(db: DigestLensDB, indexes: CorpusIndexes, pap
     );
   }
 
-  await rememberArxivIds(db, found, ids, idIndex);
-  const memberships = await digestMemberships(db, [...new Set(found.flatMap((f) => (f ? [f.paper.id] : [])))]);
-  return found.map((f) => f && { paperId: f.paper.id, matchedBy: f.matchedBy, digests: memberships.get(f.paper.id) ?? [] });
-}
-
-/** Stores the arXiv id a page revealed for a paper known only by title, unless another paper has it. */
-async function rememberArxivIds(
-  db: DigestLensDB,
-  found: Array<Candidate | null>,
-  ids: Array<string | null>,
-  taken: Map<string | null, Paper>,
-) {
-  const learned = new Map<string, string>();
-  found.forEach((f, i) => {
-    const id = ids[i];
-    if (f && id && !f.paper.arxivId && !taken.has(id)) learned.set(f.paper.id, id);
-  });
-  if (learned.size === 0) return;
-  await db.transaction('rw', db.papers, async () => {
-    for (const [paperId, arxivId] of learned) {
-      if ((await db.papers.where('arxivId').equals(arxivId).count()) === 0) await db.papers.update(paperId, { arxivId });
-    }
-  });
-  for (const f of found) {
-    const id = f && learned.get(f.paper.id);
-    if (f && id) f.paper.arxivId = id;
-  }
+  const matchedIds = [...new Set(found.flatMap((f) => (f ? [f.paper.id] : [])))];
+  const [memberships, states] = await Promise.all([digestMemberships(db, matchedIds), paperStates(db, matchedIds)]);
+  return found.map(
+    (f) =>
+      f && {
+        paperId: f.paper.id,
+        matchedBy: f.matchedBy,
+        digests: memberships.get(f.paper.id) ?? [],
+        queued: states.get(f.paper.id)?.queued ?? false,
+        noted: states.get(f.paper.id)?.noted ?? false,
+      },
+  );
 }

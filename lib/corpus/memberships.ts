@@ -1,5 +1,5 @@
 import type { DigestLensDB } from '../db';
-import type { DigestMembership } from '../messaging/protocol';
+import type { DigestMembership } from '../messaging/protocol/shared';
 
 /** For each paper, the digests it is in, newest first (what badges and panels show). */
 export async function digestMemberships(db: DigestLensDB, paperIds: string[]): Promise<Map<string, DigestMembership[]>> {

@@ -1,10 +1,10 @@
 import { addToQueue, type DigestLensDB, ensurePaper, removeFromQueue } from '../db';
-import type { PagePaper } from '../messaging/protocol';
+import type { SeenPaper } from '../messaging/protocol/shared';
 
 /** Queues (or unqueues) a paper seen on a page, creating its record when it is new to DigestLens. */
-export async function toggleQueueFromPage(db: DigestLensDB, paper: PagePaper, pageUrl: string, queued: boolean) {
-  const stored = await ensurePaper(db, { title: paper.title, arxivId: paper.arxivId, abstract: paper.abstract ?? null, url: pageUrl });
-  if (queued) await addToQueue(db, stored.id, pageUrl);
+export async function toggleQueueFromPage(db: DigestLensDB, paper: SeenPaper, queued: boolean) {
+  const stored = await ensurePaper(db, paper);
+  if (queued) await addToQueue(db, stored.id, paper.url ?? '');
   else await removeFromQueue(db, stored.id);
   return { paperId: stored.id, queued };
 }

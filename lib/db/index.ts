@@ -4,8 +4,11 @@ export type { Digest, DigestEntry, MetaRow, Note, NoteVersion, Paper, QueueItem 
 export { entriesOfDigest } from './entries';
 export { papersByArxivId, papersByTitleKey } from './find-papers';
 export { type ImportResult, importDigest } from './import-digest';
+export { type ArxivIdClaim, learnArxivIds } from './learn-arxiv-ids';
+export { noteOf } from './note-of';
 export { KEPT_VERSIONS, noteVersions, restoreNoteVersion, type SaveResult, saveNote } from './notes';
 export { ensurePaper, findPaper, type PagePaperInput, placeholderTitle } from './page-paper';
+export { type PaperQueueNoteState, paperStates, queuedAndNotedIds } from './paper-state';
 export { addToQueue, moveInQueue, queueItems, removeFromQueue, restoreQueueItem, setRead, unreadCount } from './queue';
 export { bumpCorpusRevision, corpusRevision } from './revision';
 export { DATABASE_NAME, DigestLensDB } from './schema';

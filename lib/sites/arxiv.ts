@@ -131,7 +131,9 @@ function readAbsPage(doc: Document, urlId: string): PageReading {
       arxivId: normalizeArxivId(metaContent(doc, ABS_META.arxivId) ?? '') ?? urlId,
       abstract: metaContent(doc, ABS_META.abstract) ?? (abstractBlock ? readText(abstractBlock) || null : null),
       authors: metaAuthors.length > 0 ? metaAuthors : readTexts(doc, ABS_AUTHOR_LINKS),
+      url: null,
       anchor: heading,
+      role: 'own',
     });
   }
   return { site: 'arxiv', kind: 'paper', papers, panelAnchor: papers.length > 0 ? (abstractBlock ?? heading) : null };
@@ -163,7 +165,9 @@ function readListing(doc: Document): FoundPaper[] {
       arxivId: idLink ? (idFromHref(idLink.getAttribute('href')) ?? findArxivId(idLink.textContent ?? '')) : null,
       abstract: abstractEl ? readText(abstractEl) || null : null,
       authors: readTexts(dd, LIST_AUTHOR_LINKS),
+      url: null,
       anchor: titleEl,
+      role: 'own',
     });
   }
   return papers;
@@ -189,7 +193,9 @@ function readSearchResults(doc: Document): FoundPaper[] {
       arxivId: idLink ? (idFromHref(idLink.getAttribute('href')) ?? findArxivId(idLink.textContent ?? '')) : null,
       abstract: abstractEl ? readText(abstractEl).replace(LESS_TOGGLE, '') || null : null,
       authors: readTexts(result, SEARCH_AUTHOR_LINKS),
+      url: null,
       anchor: titleEl,
+      role: 'own',
     });
   }
   return papers;
@@ -221,7 +227,9 @@ function readHtmlPage(doc: Document, urlId: string): PageReading {
     arxivId: urlId,
     abstract: abstractBlock ? readText(abstractBlock).replace(/^Abstract\s*/, '') || null : null,
     authors: readHtmlAuthors(doc),
+    url: null,
     anchor: heading,
+    role: 'own',
   };
   return { site: 'arxiv', kind: 'paper', papers: [own, ...references], panelAnchor: abstractBlock ?? heading };
 }
@@ -261,7 +269,7 @@ function readReferences(doc: Document): FoundPaper[] {
     if (!anchor) continue;
     // The title block of a `@misc` entry ends with its year ("…transformers, 2022."): not part of the title.
     const title = readText(anchor).replace(/(?:,\s*(?:19|20)\d\d[a-z]?)?\s*\.?$/, '');
-    if (title) papers.push({ title, arxivId, abstract: null, authors: null, anchor });
+    if (title) papers.push({ title, arxivId, abstract: null, authors: null, url: null, anchor, role: 'reference' });
   }
   return papers;
 }

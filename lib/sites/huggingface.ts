@@ -117,7 +117,15 @@ function readPaperCards(doc: Document): FoundPaper[] {
     const href = link.getAttribute('href') ?? '';
     const arxivId = normalizeArxivId(decodePathPart(href.slice('/papers/'.length).replace(/[?#].*$/, '')));
     const extra = arxivId ? fromProps.get(arxivId) : undefined;
-    papers.push({ title, arxivId, abstract: extra?.abstract ?? null, authors: extra?.authors ?? null, anchor: link });
+    papers.push({
+      title,
+      arxivId,
+      abstract: extra?.abstract ?? null,
+      authors: extra?.authors ?? null,
+      url: null,
+      anchor: link,
+      role: 'own',
+    });
   }
   return papers;
 }
@@ -142,7 +150,7 @@ function readPaperPage(doc: Document, urlId: string): PageReading {
   const papers: FoundPaper[] = [];
   if (heading && title) {
     // The props' author list is complete; the visible one may be folded ("+ 5 authors").
-    papers.push({ title, arxivId: urlId, abstract, authors: props?.authors ?? null, anchor: heading });
+    papers.push({ title, arxivId: urlId, abstract, authors: props?.authors ?? null, url: null, anchor: heading, role: 'own' });
   }
   return { site: 'huggingface', kind: 'paper', papers, panelAnchor: heading && papers.length > 0 ? (abstractEl ?? heading) : null };
 }

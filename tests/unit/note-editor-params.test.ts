@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_TITLE_LENGTH, readNoteEditorParams } from '@/entrypoints/note-editor/paper-params';
-import { MAX_ABSTRACT_IN_URL, noteEditorPath } from '@/lib/annotate/note-frame';
+import { MAX_ABSTRACT_IN_URL, noteEditorPath } from '@/lib/content/features/note-frame';
 
 const query = (path: string) => path.slice(path.indexOf('?'));
 
@@ -14,7 +14,13 @@ describe('the note editor iframe URL', () => {
       '/note-editor.html?title=Attention+Is+All+You+Need&arxivId=1706.03762&url=https%3A%2F%2Farxiv.org%2Fabs%2F1706.03762v7&theme=dark',
     );
     expect(readNoteEditorParams(query(path))).toEqual({
-      paper: { title: 'Attention Is All You Need', arxivId: '1706.03762', abstract: null, url: 'https://arxiv.org/abs/1706.03762v7' },
+      paper: {
+        title: 'Attention Is All You Need',
+        arxivId: '1706.03762',
+        abstract: null,
+        authors: null,
+        url: 'https://arxiv.org/abs/1706.03762v7',
+      },
       theme: 'dark',
     });
   });

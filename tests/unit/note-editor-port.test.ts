@@ -6,7 +6,7 @@ import { NoteAutosave, type StoredNote } from '@/components/NoteEditor.logic';
 import { portNoteSource } from '@/components/NoteEditor.port';
 import type { NoteSnapshot } from '@/components/NoteEditor.source';
 import { type DigestLensDB, ensurePaper, noteVersions, saveNote } from '@/lib/db';
-import type { PagePaperInput } from '@/lib/db/page-paper';
+import type { SeenPaper } from '@/lib/identity/seen-paper';
 import { serveNoteEditors } from '@/lib/notes/background-notes';
 import { makeTestDb } from '../support/test-db';
 
@@ -14,10 +14,11 @@ import { makeTestDb } from '../support/test-db';
 Dexie.dependencies.indexedDB ??= new IDBFactory();
 Dexie.dependencies.IDBKeyRange ??= IDBKeyRange;
 
-const PAPER: PagePaperInput = {
+const PAPER: SeenPaper = {
   title: 'Attention Is All You Need',
   arxivId: '1706.03762',
   abstract: null,
+  authors: null,
   url: 'https://arxiv.org/abs/1706.03762',
 };
 const PAPER_ID = 'arxiv:1706.03762';
