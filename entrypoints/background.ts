@@ -18,7 +18,7 @@ export default defineBackground(() => {
     'lookup-papers': (r) => lookupPapers(db, indexes, r.papers),
     'related-papers': (r) => relatedPapers(db, indexes, r.paper, r.excludePaperId, r.limit),
     'related-strength': (r) => relatedStrengths(indexes, r.papers),
-    'queue-toggle': (r) => toggleQueueFromPage(db, r.paper, r.queued),
+    'queue-toggle': (r) => toggleQueueFromPage(db, r.paper, r.paperId, r.queued),
     'learn-arxiv-ids': (r) => learnArxivIds(db, r.papers),
   });
   servePaperState(browser.runtime, db);

@@ -67,9 +67,9 @@ export function warnUnlessOrphaned(ctx: ContentScriptContext, error: unknown): v
   if (!ctx.isInvalid) console.warn('DigestLens: the request failed', error);
 }
 
-/** Queues (or unqueues) a paper the page shows; resolves with its stored id. */
-export async function toggleQueue(found: FoundPaper, queued: boolean): Promise<string> {
-  const { paperId } = await askBackground({ type: 'queue-toggle', paper: seen(found), queued });
+/** Queues (or unqueues) a paper the page shows, the stored one its lookup matched if any; resolves with its stored id. */
+export async function toggleQueue(found: FoundPaper, matchedId: string | null, queued: boolean): Promise<string> {
+  const { paperId } = await askBackground({ type: 'queue-toggle', paper: seen(found), paperId: matchedId, queued });
   return paperId;
 }
 

@@ -8,6 +8,7 @@ export { type ArxivIdClaim, learnArxivIds } from './learn-arxiv-ids';
 export { noteOf } from './note-of';
 export { KEPT_VERSIONS, noteVersions, restoreNoteVersion, type SaveResult, saveNote } from './notes';
 export { ensurePaper, findPaper, type PagePaperInput, placeholderTitle } from './page-paper';
+export { paperById } from './paper-by-id';
 export { type PaperQueueNoteState, paperStates, queuedAndNotedIds } from './paper-state';
 export { addToQueue, moveInQueue, queueItems, removeFromQueue, restoreQueueItem, setRead, unreadCount } from './queue';
 export { bumpCorpusRevision, corpusRevision } from './revision';

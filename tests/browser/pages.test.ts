@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { artifact, OurUi, useExtensionSession } from './session';
+import { artifact, OurUi, sessionForThisFile } from './session';
 import { fixtureDigestPapers, openSitePage, pageHtml, SITE_PAGES } from './site-pages';
 
 const WAIT = { timeout: 15_000 };
@@ -34,7 +34,7 @@ async function waitForAnnotations(tab: Page) {
 }
 
 describe('annotating saved arXiv and Hugging Face pages', () => {
-  const current = useExtensionSession({ digests: 'fixtures' });
+  const current = sessionForThisFile({ digests: 'fixtures' });
 
   it('marks the abstract page’s own paper and lists related digest papers with their shared terms, itself excluded', async () => {
     const tab = await openSitePage(current(), SITE_PAGES.absNew);

@@ -18,7 +18,7 @@ export { artifact, type ExtensionSession } from './harness';
  * `digests: 'fixtures'`, the three sample digests and the digest of fixture papers are imported
  * first (125 papers; tests/browser/site-pages.ts). Returns the session's getter.
  */
-export function useExtensionSession(options: { digests: 'fixtures' | 'none' }): () => ExtensionSession {
+export function sessionForThisFile(options: { digests: 'fixtures' | 'none' }): () => ExtensionSession {
   let session: ExtensionSession | null = null;
   beforeAll(async () => {
     session = await launchExtension();

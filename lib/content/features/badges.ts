@@ -25,6 +25,7 @@ export async function init(signal: AbortSignal, page: ContentPage): Promise<void
 
 async function mountBadge(signal: AbortSignal, page: ContentPage, found: FoundPaper, match: PaperMatch): Promise<void> {
   let queued = match.queued;
+  let noted = match.noted;
   const queueButton = el('button', { type: 'button', class: 'action', 'data-testid': 'digestlens-queue-toggle' });
   const noteButton = el('button', {
     type: 'button',
@@ -32,8 +33,9 @@ async function mountBadge(signal: AbortSignal, page: ContentPage, found: FoundPa
     'data-testid': 'digestlens-note-open',
     title: 'Your private note on this paper',
   });
-  const show = (isQueued: boolean, noted: boolean) => {
+  const show = (isQueued: boolean, isNoted: boolean) => {
     queued = isQueued;
+    noted = isNoted;
     queueButton.textContent = queued ? '✓ Queued' : '+ Queue';
     queueButton.title = queued ? 'In your reading queue: click to remove' : 'Add to your reading queue';
     // Inside the closed root: for our tests' eyes (through CDP), never the page's.
@@ -45,7 +47,9 @@ async function mountBadge(signal: AbortSignal, page: ContentPage, found: FoundPa
   page.state.follow(match.paperId, (state) => show(state.queued, state.noted));
   onUserClick(queueButton, signal, () => {
     queueButton.disabled = true;
-    void toggleQueue(found, !queued)
+    const wanted = !queued;
+    void toggleQueue(found, match.paperId, wanted)
+      .then(() => show(wanted, noted))
       .catch((error: unknown) => warnUnlessOrphaned(page.ctx, error))
       .finally(() => {
         queueButton.disabled = false;

@@ -55,6 +55,8 @@ export async function init(signal: AbortSignal, page: ContentPage): Promise<void
     queueButton.textContent = queued ? '✓ In your queue' : '+ Add to queue';
     queueButton.dataset.queued = String(queued);
   };
+  /** The stored paper the page's lookup matched, once it answers. */
+  let pagePaperId: string | null = null;
   let followed: string | null = null;
   const follow = (paperId: string) => {
     if (followed === paperId) return;
@@ -62,8 +64,9 @@ export async function init(signal: AbortSignal, page: ContentPage): Promise<void
     page.state.follow(paperId, (state) => show(state.queued));
   };
   onUserClick(queueButton, signal, () => {
-    void toggleQueue(paper, !queued).then(
+    void toggleQueue(paper, pagePaperId, !queued).then(
       (paperId) => {
+        pagePaperId ??= paperId;
         show(!queued);
         follow(paperId);
       },
@@ -120,7 +123,6 @@ export async function init(signal: AbortSignal, page: ContentPage): Promise<void
     container.replaceChildren(panel);
   };
 
-  let pagePaperId: string | null = null;
   const load = async (limit: number) => {
     try {
       render(await askBackground({ type: 'related-papers', paper: seen(paper), excludePaperId: pagePaperId, limit }), limit);

@@ -21,8 +21,11 @@ export const ContentRequestSchema = z.discriminatedUnion('type', [
   }),
   /** How related to my digests is each of these papers? For the faint marker on unknown papers. */
   z.object({ type: z.literal('related-strength'), papers: Papers }),
-  /** Add this paper to my queue (or take it out); a paper new to DigestLens is stored from the page. */
-  z.object({ type: z.literal('queue-toggle'), paper: SeenPaperSchema, queued: z.boolean() }),
+  /**
+   * Add this paper to my queue (or take it out): the stored paper `paperId` the page's lookup matched
+   * (a fuzzy match included), else the page's paper, stored when it is new to DigestLens.
+   */
+  z.object({ type: z.literal('queue-toggle'), paper: SeenPaperSchema, paperId: z.nullable(PaperId), queued: z.boolean() }),
   /**
    * These stored papers, known only by title, are shown with an arXiv id by the site's own record of
    * them (never a reference, never a fuzzy match): store the id. The background checks the title key.
