@@ -110,6 +110,33 @@ export class OurUi {
     return found;
   }
 
+  /**
+   * Runs `fn` on each of our shadow roots (in the page's main world, as a test's eyes only) and
+   * returns what it returned. `fn` is sent as source: it may use nothing from its surroundings.
+   */
+  async inEachRoot<T>(fn: (root: ShadowRoot) => T): Promise<T[]> {
+    const { root } = (await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const shadows: CdpNode[] = [];
+    const walk = (node: CdpNode) => {
+      if (node.localName.startsWith('digestlens-')) shadows.push(...(node.shadowRoots ?? []));
+      for (const child of node.children ?? []) walk(child);
+    };
+    walk(root);
+    const values: T[] = [];
+    for (const shadow of shadows) {
+      const { object } = (await this.cdp.send('DOM.resolveNode', { nodeId: shadow.nodeId })) as { object: { objectId: string } };
+      const { result, exceptionDetails } = (await this.cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        functionDeclaration: `function () { return (${fn.toString()})(this); }`,
+        returnByValue: true,
+      })) as { result: { value: T }; exceptionDetails?: { exception?: { description?: string } } };
+      await this.cdp.send('Runtime.releaseObject', { objectId: object.objectId });
+      if (exceptionDetails) throw new Error(`in our shadow root: ${exceptionDetails.exception?.description ?? 'an exception'}`);
+      values.push(result.value);
+    }
+    return values;
+  }
+
   async count(selector: string, host?: OurHost): Promise<number> {
     return (await this.all(selector, host)).length;
   }
