@@ -21,8 +21,7 @@ export { artifact, type ExtensionSession } from './harness';
 export function sessionForThisFile(options: { digests: 'fixtures' | 'none' }): () => ExtensionSession {
   let session: ExtensionSession | null = null;
   beforeAll(async () => {
-    session = await launchExtension();
-    if (options.digests === 'fixtures') await importSamplesAndFixtureDigest(session);
+    session = await launchSession(options);
   });
   afterAll(async () => {
     await session?.close();
@@ -31,6 +30,22 @@ export function sessionForThisFile(options: { digests: 'fixtures' | 'none' }): (
     if (!session) throw new Error('the extension session is not open (used outside a test?)');
     return session;
   };
+}
+
+/**
+ * A session of its own, for the tests whose subject is the profile itself (an import killed half
+ * way, the extension reloaded under an open page, a backup restored into an empty profile): the
+ * same setup as `sessionForThisFile`, closed by the caller.
+ */
+export async function launchSession(options: { digests: 'fixtures' | 'none' }): Promise<ExtensionSession> {
+  const session = await launchExtension();
+  try {
+    if (options.digests === 'fixtures') await importSamplesAndFixtureDigest(session);
+    return session;
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
 }
 
 // ─── Our UI, through closed shadow roots ─────────────────────────────────────────────────────────
