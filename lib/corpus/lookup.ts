@@ -1,4 +1,4 @@
-import { type DigestLensDB, type Paper, paperStates, papersByArxivId, papersByTitleKey } from '../db';
+import { type DigestLensDB, type Paper, paperById, paperStates, papersByArxivId, papersByTitleKey } from '../db';
 import { normalizeArxivId } from '../identity/arxiv-id';
 import type { FuzzyTitleIndex } from '../identity/fuzzy-title';
 import { titleKey } from '../identity/title-key';
@@ -51,7 +51,7 @@ export async function lookupPapers(
     }
     fuzzy ??= await (await indexes.fresh()).fuzzy();
     const near = fuzzy.match(page.title);
-    const nearPaper = near ? await db.papers.get(near.id) : undefined;
+    const nearPaper = near ? await paperById(db, near.id) : null;
     found.push(
       nearPaper && (!nearPaper.arxivId || !id || nearPaper.arxivId === id) ? { paper: nearPaper, matchedBy: 'fuzzy-title' } : null,
     );
