@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { answerPagePaperQueries } from '@/lib/content/page-paper-query';
 import { servePaperState } from '@/lib/corpus/paper-state';
-import type { DigestLensDB } from '@/lib/db';
+import { addToQueue, type DigestLensDB, ensurePaper, saveNote } from '@/lib/db';
 import { serveImports } from '@/lib/import/background-port';
 import { serveContentRequests } from '@/lib/messaging/background-router';
 import { ChannelError, connectPort, SerialQueue } from '@/lib/messaging/channel';
@@ -157,6 +157,25 @@ describe('every channel answers every request', () => {
       ok: false,
       error: expect.stringMatching(/^malformed request/),
     });
+  });
+});
+
+describe('the paper-state port', () => {
+  it('pushes one small event per change, the changed paper and its new state, to every page', async () => {
+    const { runtime, connect } = fakeRuntime();
+    servePaperState(runtime, db);
+    const port = connect('digestlens:paper-state', ARXIV_TAB);
+    const events: unknown[] = [];
+    port.onMessage.addListener((message: unknown) => events.push(message));
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the first reading is the baseline: no event
+    const paper = await ensurePaper(db, { title: 'Attention Is All You Need', arxivId: '1706.03762', abstract: null, url: null });
+    await addToQueue(db, paper.id, 'https://arxiv.org/abs/1706.03762');
+    await vi.waitFor(() =>
+      expect(events).toEqual([{ event: { type: 'paper-state-changed', changes: [{ paperId: paper.id, queued: true, noted: false }] } }]),
+    );
+    await saveNote(db, paper.id, 'a note', 0);
+    await vi.waitFor(() => expect(events).toHaveLength(2));
+    expect(events[1]).toEqual({ event: { type: 'paper-state-changed', changes: [{ paperId: paper.id, queued: true, noted: true }] } });
   });
 });
 
