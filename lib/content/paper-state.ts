@@ -11,11 +11,20 @@ type Listener = (state: PaperState) => void;
  */
 export function followPaperState(signal: AbortSignal, onLost: () => void) {
   const listeners = new Map<string, Set<Listener>>();
+  /**
+   * The newest state of every paper that changed since the port opened. A change can arrive while
+   * the lookup is still on its way: it is newer than (or the same as) what the lookup read, so a
+   * paper followed later starts from it.
+   */
+  const latest = new Map<string, PaperState>();
   const port = connectPort<never, Record<never, never>, PaperStateEvent>(browser.runtime, {
     name: STATE_PORT,
     eventSchema: PaperStateEventSchema,
     onEvent: (event) => {
-      for (const change of event.changes) for (const listener of listeners.get(change.paperId) ?? []) listener(change);
+      for (const change of event.changes) {
+        latest.set(change.paperId, change);
+        for (const listener of listeners.get(change.paperId) ?? []) listener(change);
+      }
     },
     onDisconnect: () => {
       if (!signal.aborted) onLost();
@@ -23,11 +32,13 @@ export function followPaperState(signal: AbortSignal, onLost: () => void) {
   });
   signal.addEventListener('abort', () => port.disconnect(), { once: true });
   return {
-    /** Calls `apply` with each later change of `paperId`, until the page's signal aborts. */
+    /** Calls `apply` with each change of `paperId` (one already heard, at once), until the page's signal aborts. */
     follow(paperId: string, apply: Listener) {
       const set = listeners.get(paperId) ?? new Set();
       set.add(apply);
       listeners.set(paperId, set);
+      const heard = latest.get(paperId);
+      if (heard) apply(heard);
     },
   };
 }
