@@ -1,14 +1,16 @@
 import { defineConfig } from 'wxt';
+import { SUPPORTED_HOST_PATTERNS } from './lib/sites/hosts';
 
 // The manifest asks for the least it can: local storage (with no quota, for large corpora)
-// and the two sites whose pages DigestLens annotates. It makes no network requests at all.
+// and the two sites whose pages DigestLens annotates (lib/sites/hosts.ts, the one list of them).
+// It makes no network requests at all.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'DigestLens',
     description: 'See which papers on arXiv and Hugging Face are in your research digests. Private and offline.',
     permissions: ['storage', 'unlimitedStorage'],
-    host_permissions: ['https://arxiv.org/*', 'https://huggingface.co/*'],
+    host_permissions: SUPPORTED_HOST_PATTERNS,
     action: { default_title: 'DigestLens' },
     // Extension pages run only the extension's own bundled scripts: no eval, no inline script, no
     // WebAssembly (the MV3 default also allows 'wasm-unsafe-eval', which nothing here needs), no
@@ -17,7 +19,7 @@ export default defineConfig({
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none';" },
     // The note editor is an extension page framed into arXiv and Hugging Face paper pages (so the
     // note's text never enters their DOM); only those two sites may frame it.
-    web_accessible_resources: [{ resources: ['note-editor.html'], matches: ['https://arxiv.org/*', 'https://huggingface.co/*'] }],
+    web_accessible_resources: [{ resources: ['note-editor.html'], matches: SUPPORTED_HOST_PATTERNS }],
     // Firefox needs an add-on id for storage to survive reinstalls; Chrome rejects the key.
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -1,5 +1,5 @@
 import { type DragEvent, useRef, useState } from 'react';
-import type { FileOutcome } from '@/lib/messaging/protocol';
+import type { FileOutcome } from '@/lib/messaging/protocol/page-to-background';
 import { loadSampleDigests } from './sample-digests';
 import { type ImportRun, useImport } from './useImport';
 

@@ -1,20 +1,24 @@
-import type { Browser } from 'wxt/browser';
-import type { SeenPaper } from '@/lib/identity/seen-paper';
-import { NOTE_PORT, type NoteClientMessage, NoteServerMessageSchema } from '@/lib/messaging/protocol';
+import { ChannelError, connectPort, type PortClient, type PortRuntime } from '@/lib/messaging/channel';
+import {
+  NOTE_PORT,
+  type NoteEvent,
+  NoteEventSchema,
+  type NoteRequest,
+  type NoteResponses,
+} from '@/lib/messaging/protocol/page-to-background';
+import type { SeenPaper } from '@/lib/messaging/protocol/shared';
 import type { SaveOutcome } from './NoteEditor.logic';
 import type { NoteSnapshot, NoteSource } from './NoteEditor.source';
 
 /** The part of `browser.runtime` the editor uses (a fake one in tests). */
-export interface PortRuntime {
-  connect(connectInfo: { name: string }): Browser.runtime.Port;
-}
+export type { PortRuntime } from '@/lib/messaging/channel';
 
 export interface PortNoteSource extends NoteSource {
   /** The paper, once the background has found or stored it; rejected if it could not. */
   readonly opened: Promise<{ paperId: string; title: string }>;
 }
 
-/** A restore the background has not answered (it answers with the changed note) is given up after this. */
+/** A restore the background has not answered (it answers once the note is restored) is given up after this. */
 const RESTORE_WAIT_MS = 5000;
 
 interface PendingSave {
@@ -24,9 +28,11 @@ interface PendingSave {
   reject: (error: Error) => void;
 }
 
+type NoteClient = PortClient<NoteRequest, NoteResponses>;
+
 /**
- * The note of `paper`, read and written by the background over NOTE_PORT (lib/messaging/protocol.ts,
- * served by lib/notes/background-notes.ts), for the editor framed in a web page.
+ * The note of `paper`, read and written by the background over NOTE_PORT (lib/messaging/protocol/page-to-background.ts,
+ * served by lib/notes/background-notes.ts through lib/messaging/channel.ts), for the editor framed in a web page.
  *
  * The background's service worker stops when idle, which closes the port. Saves not yet answered
  * are then sent again on a new port: one that had landed changes nothing the second time
@@ -39,12 +45,11 @@ interface PendingSave {
  * normally open again before the first keystroke.
  */
 export function portNoteSource(runtime: PortRuntime, paper: SeenPaper): PortNoteSource {
-  let port: Browser.runtime.Port | null = null;
+  let port: NoteClient | null = null;
   let snapshot: NoteSnapshot | null = null;
   let isOpened = false;
   let nextRequestId = 1;
   const pendingSaves = new Map<number, PendingSave>();
-  const restores: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
   const watchers = new Set<{ next: (snapshot: NoteSnapshot) => void; error: (error: Error) => void }>();
 
   let settleOpened: { resolve: (paper: { paperId: string; title: string }) => void; reject: (error: Error) => void } | null = null;
@@ -57,82 +62,74 @@ export function portNoteSource(runtime: PortRuntime, paper: SeenPaper): PortNote
   const failAll = (error: Error) => {
     for (const save of pendingSaves.values()) save.reject(error);
     pendingSaves.clear();
-    for (const restore of restores.splice(0)) restore.reject(error);
     if (!isOpened) {
       settleOpened?.reject(error);
       for (const watcher of watchers) watcher.error(error);
     }
   };
 
-  const receive = (raw: unknown) => {
-    const parsed = NoteServerMessageSchema.safeParse(raw);
-    if (!parsed.success) return;
-    const message = parsed.data;
-    if (message.type === 'opened') {
-      if (!isOpened) settleOpened?.resolve({ paperId: message.paperId, title: message.title });
-      isOpened = true;
-    } else if (message.type === 'note') {
-      snapshot = { note: message.note, versions: message.versions };
+  const receive = (event: NoteEvent) => {
+    if (event.type === 'note') {
+      snapshot = { note: event.note, versions: event.versions };
       for (const watcher of watchers) watcher.next(snapshot);
-      for (const restore of restores.splice(0)) restore.resolve();
-    } else if (message.type === 'saved') {
-      const save = pendingSaves.get(message.requestId);
-      pendingSaves.delete(message.requestId);
-      save?.resolve({ note: message.note, concurrent: message.concurrent });
     } else {
-      const error = new Error(message.error);
-      if (message.requestId !== undefined) {
-        const save = pendingSaves.get(message.requestId);
-        pendingSaves.delete(message.requestId);
-        save?.reject(error);
-      } else if (!isOpened) {
-        failAll(error);
-      } else if (restores.length > 0) {
-        for (const restore of restores.splice(0)) restore.reject(error);
-      } else {
-        console.warn('DigestLens: note updates stopped', error);
-      }
+      const error = new Error(event.error);
+      if (!isOpened) failAll(error);
+      else console.warn('DigestLens: note updates stopped', error);
     }
   };
 
+  /** A port that closed takes its unanswered asks with it: those are sent again on the next port. */
+  const lost = (error: unknown) => error instanceof ChannelError && error.kind === 'disconnected';
+
+  /** Sends one pending save on `client`; the answer settles it unless the save was sent again since. */
+  const sendSave = (client: NoteClient, requestId: number, save: PendingSave) => {
+    client.ask({ type: 'save', text: save.text, baseVersion: save.baseVersion }).then(
+      (outcome) => {
+        if (pendingSaves.get(requestId) !== save) return;
+        pendingSaves.delete(requestId);
+        save.resolve(outcome);
+      },
+      (error: unknown) => {
+        if (lost(error) || pendingSaves.get(requestId) !== save) return;
+        pendingSaves.delete(requestId);
+        save.reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  };
+
   /** The open port, or a new one that has been sent the `open` and every unanswered save. */
-  const connect = (): Browser.runtime.Port | null => {
-    if (port) return port;
-    let current: Browser.runtime.Port;
+  const connect = (): NoteClient | null => {
+    if (port?.connected) return port;
+    let current: NoteClient;
     try {
-      current = runtime.connect({ name: NOTE_PORT });
-      current.onMessage.addListener(receive);
-      current.onDisconnect.addListener(() => {
-        if (port !== current) return;
-        port = null;
-        for (const restore of restores.splice(0)) restore.reject(new Error('the connection to the extension was lost'));
-        if (pendingSaves.size > 0) connect();
+      current = connectPort<NoteRequest, NoteResponses, NoteEvent>(runtime, {
+        name: NOTE_PORT,
+        eventSchema: NoteEventSchema,
+        onEvent: receive,
+        onDisconnect: () => {
+          if (port !== current) return;
+          port = null;
+          if (pendingSaves.size > 0) connect();
+        },
       });
-      current.postMessage({ type: 'open', paper } satisfies NoteClientMessage);
-      for (const [requestId, save] of pendingSaves) {
-        current.postMessage({ type: 'save', requestId, text: save.text, baseVersion: save.baseVersion } satisfies NoteClientMessage);
-      }
     } catch (error) {
       // The extension was reloaded or removed: this page's connection to it is gone for good.
       failAll(error instanceof Error ? error : new Error(String(error)));
       return null;
     }
     port = current;
+    current.ask({ type: 'open', paper }).then(
+      (found) => {
+        if (!isOpened) settleOpened?.resolve(found);
+        isOpened = true;
+      },
+      (error: unknown) => {
+        if (!lost(error) && !isOpened) failAll(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+    for (const [requestId, save] of pendingSaves) sendSave(current, requestId, save);
     return current;
-  };
-
-  /** Posts on the open port; a port found closed is replaced (and the new one sends what is pending). */
-  const send = (message: NoteClientMessage) => {
-    if (port) {
-      try {
-        port.postMessage(message);
-        return;
-      } catch {
-        port = null;
-      }
-    }
-    const fresh = connect();
-    if (fresh && message.type !== 'save') fresh.postMessage(message);
   };
 
   connect();
@@ -150,25 +147,25 @@ export function portNoteSource(runtime: PortRuntime, paper: SeenPaper): PortNote
     save(text, baseVersion) {
       return new Promise<SaveOutcome>((resolve, reject) => {
         const requestId = nextRequestId++;
-        pendingSaves.set(requestId, { text, baseVersion, resolve, reject });
-        send({ type: 'save', requestId, text, baseVersion });
+        const save = { text, baseVersion, resolve, reject };
+        pendingSaves.set(requestId, save);
+        // A new port sends every pending save itself; an open one is sent this one.
+        const open = port?.connected ? port : null;
+        if (open) sendSave(open, requestId, save);
+        else connect();
       });
     },
 
     restore(versionId) {
       return new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(resolve, RESTORE_WAIT_MS);
-        restores.push({
-          resolve: () => {
-            clearTimeout(timer);
-            resolve();
-          },
-          reject: (error) => {
-            clearTimeout(timer);
-            reject(error);
-          },
-        });
-        send({ type: 'restore', versionId });
+        const client = connect();
+        if (!client) return reject(new Error('the connection to the extension was lost'));
+        // Answered once the note is restored (its new text follows as an event); a restore that
+        // gets no answer in time is given up quietly: the note shows whatever it became.
+        client.ask({ type: 'restore', versionId }, RESTORE_WAIT_MS).then(
+          () => resolve(),
+          (error: unknown) => (error instanceof ChannelError && error.kind === 'timeout' ? resolve() : reject(error)),
+        );
       });
     },
 

@@ -1,25 +1,25 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { ask } from '@/lib/annotate/ask';
 import { digestMemberships, findPaper, type Paper, queueItem, setQueuedFromPage } from '@/lib/db';
 import { db } from '@/lib/db/instance';
-import { seenPaper } from '@/lib/identity/seen-paper';
-import type { PagePaper, RelatedPaper } from '@/lib/messaging/protocol';
+import { type SeenPaper, seenPaper } from '@/lib/identity/seen-paper';
+import { askBackground } from '@/lib/messaging/clients';
+import type { RelatedPaper } from '@/lib/messaging/protocol/content-to-background';
 import { noteEditorPath } from '@/lib/notes/note-editor-url';
 import { formatDay } from './format-date';
 import { paperUrl } from './paper-links';
 import { usePagePaper } from './usePagePaper';
 
 /** The stored paper for what the page shows, by the identity rule (lib/db/resolve-papers.ts); undefined while looking. */
-function useStoredPaper(paper: PagePaper): Paper | null | undefined {
+function useStoredPaper(paper: SeenPaper): Paper | null | undefined {
   return useLiveQuery(() => findPaper(db, paper), [paper.arxivId, paper.title]);
 }
 
-function RelatedList({ paper }: { paper: PagePaper }) {
+function RelatedList({ paper, excludeId }: { paper: SeenPaper; excludeId: string | null }) {
   const [related, setRelated] = useState<RelatedPaper[] | null>(null);
   useEffect(() => {
-    void ask({ type: 'related-papers', paper, limit: 5 }).then(setRelated, () => setRelated([]));
-  }, [paper]);
+    void askBackground({ type: 'related-papers', paper, excludePaperId: excludeId, limit: 5 }).then(setRelated, () => setRelated([]));
+  }, [paper, excludeId]);
   if (!related) return <p className="muted">Finding related papers…</p>;
   if (related.length === 0) return <p className="muted">No related papers in your digests.</p>;
   return (
@@ -36,7 +36,7 @@ function RelatedList({ paper }: { paper: PagePaper }) {
   );
 }
 
-function PaperView({ paper, url }: { paper: PagePaper; url: string }) {
+function PaperView({ paper, url }: { paper: SeenPaper; url: string }) {
   const stored = useStoredPaper(paper);
   // Newest first (digestMemberships' order).
   const memberships = useLiveQuery(
@@ -59,7 +59,7 @@ function PaperView({ paper, url }: { paper: PagePaper; url: string }) {
       <h2 className="section-head">Your note</h2>
       <iframe className="note-frame" title="Your private note" src={noteEditorPath(seen, null)} data-testid="this-page-note" />
       <h2 className="section-head">Related in your digests</h2>
-      <RelatedList paper={paper} />
+      {stored !== undefined && <RelatedList paper={paper} excludeId={stored?.id ?? null} />}
     </section>
   );
 }

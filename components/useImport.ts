@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { type ImportSource, importFiles } from '@/lib/import/client';
-import type { FileOutcome } from '@/lib/messaging/protocol';
+import type { FileOutcome } from '@/lib/messaging/protocol/page-to-background';
 
 export interface ImportRun {
   names: string[];

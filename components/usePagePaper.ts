@@ -1,10 +1,14 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { placeholderTitle } from '@/lib/db';
-import type { PagePaper, PagePaperAnswer } from '@/lib/messaging/protocol';
-import { arxivIdFromUrl } from '@/lib/sites';
+import { type SeenPaper, seenPaper } from '@/lib/identity/seen-paper';
+import { askTab } from '@/lib/messaging/clients';
+import { arxivIdFromUrl, isSupportedPage } from '@/lib/sites';
 
-export type PageInfo = { state: 'loading' } | { state: 'none' } | { state: 'paper'; paper: PagePaper; url: string };
+/** The content script answers from the page it has read: a popup should not wait long for it. */
+const PAGE_PAPER_TIMEOUT_MS = 3000;
+
+export type PageInfo = { state: 'loading' } | { state: 'none' } | { state: 'paper'; paper: SeenPaper; url: string };
 
 /**
  * The paper of the active tab: asked of the tab's content script (it has read the page), else
@@ -18,15 +22,15 @@ export function usePagePaper(): PageInfo {
     void (async () => {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       const url = tab?.url;
-      if (!url || tab.id === undefined || !/^https:\/\/(arxiv\.org|huggingface\.co)\//.test(url)) return setInfo({ state: 'none' });
-      let answer: PagePaperAnswer = null;
+      if (!url || tab.id === undefined || !isSupportedPage(url)) return setInfo({ state: 'none' });
+      let answer: SeenPaper | null = null;
       try {
-        answer = (await browser.tabs.sendMessage(tab.id, { type: 'page-paper' })) as PagePaperAnswer;
+        answer = await askTab(tab.id, PAGE_PAPER_TIMEOUT_MS)({ type: 'page-paper' });
       } catch {
         // No content script there (a PDF, or a tab opened before DigestLens was installed).
       }
       const arxivId = arxivIdFromUrl(new URL(url));
-      const paper = answer ?? (arxivId ? { title: placeholderTitle(arxivId), arxivId, abstract: null } : null);
+      const paper = answer ?? (arxivId ? seenPaper({ title: placeholderTitle(arxivId), arxivId, url }) : null);
       if (!cancelled) setInfo(paper ? { state: 'paper', paper, url } : { state: 'none' });
     })();
     return () => {

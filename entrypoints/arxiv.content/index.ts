@@ -1,10 +1,12 @@
-import { runAnnotator } from '@/lib/annotate/run-annotator';
+import { runFeatures } from '@/lib/content/run-features';
+import { readArxivPage } from '@/lib/sites/arxiv';
+import { hostPattern } from '@/lib/sites/hosts';
 
 /** arXiv: abstract, listing, search and HTML full-text pages (lib/sites/arxiv.ts decides which). */
 export default defineContentScript({
-  matches: ['https://arxiv.org/*'],
+  matches: [hostPattern('arxiv.org')],
   runAt: 'document_end',
   main(ctx) {
-    runAnnotator(ctx, { followsInPageNavigation: false });
+    runFeatures(ctx, { read: readArxivPage, followsInPageNavigation: false });
   },
 });

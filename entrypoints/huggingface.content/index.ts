@@ -1,4 +1,6 @@
-import { runAnnotator } from '@/lib/annotate/run-annotator';
+import { runFeatures } from '@/lib/content/run-features';
+import { hostPattern } from '@/lib/sites/hosts';
+import { readHuggingFacePage } from '@/lib/sites/huggingface';
 
 /**
  * Hugging Face: daily papers, trending, paper search and paper pages. The site navigates in-page
@@ -6,9 +8,9 @@ import { runAnnotator } from '@/lib/annotate/run-annotator';
  * page after each navigation; pages that show no papers are left alone.
  */
 export default defineContentScript({
-  matches: ['https://huggingface.co/*'],
+  matches: [hostPattern('huggingface.co')],
   runAt: 'document_end',
   main(ctx) {
-    runAnnotator(ctx, { followsInPageNavigation: true });
+    runFeatures(ctx, { read: readHuggingFacePage, followsInPageNavigation: true });
   },
 });

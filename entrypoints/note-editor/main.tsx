@@ -10,7 +10,7 @@ import { readNoteEditorParams } from './paper-params';
 
 /**
  * The note editor page, shown in an iframe under a paper's abstract on arXiv and Hugging Face
- * (lib/annotate/note-frame.ts), or in a tab of its own. It is an extension page, so the host page
+ * (lib/content/features/note-frame.ts), or in a tab of its own. It is an extension page, so the host page
  * sees only the iframe, never the note. Framed, it reads and writes the note through the
  * background: a frame inside a web page may be denied IndexedDB (Chromium does so when
  * third-party cookies are blocked, its default in this project's test browser). In a tab it

@@ -1,9 +1,10 @@
 import { normalizeArxivId } from '@/lib/identity/arxiv-id';
 import { type SeenPaper, seenPaper } from '@/lib/identity/seen-paper';
+import { isSupportedPage } from '@/lib/sites/hosts';
 
 /**
  * The note editor's query: which paper, and the page's theme. The content script that builds it
- * (lib/annotate/note-frame.ts) is ours, but a page the iframe is allowed on could load the editor
+ * (lib/content/features/note-frame.ts) is ours, but a page the iframe is allowed on could load the editor
  * with any query, so every parameter is checked here as untrusted data. It only ever names a
  * paper: note text never travels in a URL.
  */
@@ -11,8 +12,6 @@ import { type SeenPaper, seenPaper } from '@/lib/identity/seen-paper';
 export const MAX_TITLE_LENGTH = 2000;
 export const MAX_ABSTRACT_LENGTH = 4000;
 const MAX_URL_LENGTH = 2048;
-/** The sites whose pages show the editor (the content scripts' matches). */
-const PAPER_SITES = new Set(['arxiv.org', 'www.arxiv.org', 'huggingface.co']);
 
 export interface NoteEditorParams {
   /** Never with authors: the query does not carry them. */
@@ -31,7 +30,8 @@ function pageUrl(value: string | null): string | null {
   if (!value || value.length > MAX_URL_LENGTH) return null;
   try {
     const url = new URL(value);
-    if (url.protocol !== 'https:' || !PAPER_SITES.has(url.hostname) || url.username || url.password) return null;
+    // The sites whose pages show the editor (lib/sites/hosts.ts, the content scripts' matches).
+    if (!isSupportedPage(url)) return null;
     url.hash = '';
     return url.href;
   } catch {

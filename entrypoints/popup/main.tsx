@@ -6,6 +6,7 @@ import { QueueTabLabel } from '@/components/QueueTabLabel';
 import { QueueView } from '@/components/QueueView';
 import { ThisPageView } from '@/components/ThisPageView';
 import '@/components/library.css';
+import { showsOnePaper } from '@/lib/sites';
 
 /** Firefox closes a popup when a file dialog opens, so the Library is also a full page. */
 function openLibraryTab() {
@@ -16,7 +17,7 @@ function openLibraryTab() {
 /** This page first when the active tab shows a paper (the popup asks it), else the Library. */
 async function initialTab(): Promise<string> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.url && /^https:\/\/(arxiv\.org\/(abs|pdf|html)\/|huggingface\.co\/papers\/)/.test(tab.url) ? 'page' : 'library';
+  return tab?.url && URL.canParse(tab.url) && showsOnePaper(new URL(tab.url)) ? 'page' : 'library';
 }
 
 function Popup({ initial }: { initial: string }) {

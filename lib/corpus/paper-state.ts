@@ -1,63 +1,59 @@
 import { liveQuery } from 'dexie';
-import type { Browser, browser } from 'wxt/browser';
-import type { DigestLensDB } from '../db';
-import { STATE_PORT, WatchRequestSchema } from '../messaging/protocol';
+import type { browser } from 'wxt/browser';
+import { type DigestLensDB, queuedAndNotedIds, unreadCount } from '../db';
+import { type ServedPort, servePort } from '../messaging/channel';
+import { NoPaperStateRequests, type PaperState, type PaperStateEvent, STATE_PORT } from '../messaging/protocol/background-to-content';
+import { fromContentScriptsOrExtensionPages } from '../messaging/sender';
 
-interface Watcher {
-  port: Browser.runtime.Port;
-  ids: Set<string>;
+/** The papers whose state differs between two readings, with their new state. */
+function changes(before: { queued: Set<string>; noted: Set<string> }, after: { queued: Set<string>; noted: Set<string> }): PaperState[] {
+  const touched = new Set<string>();
+  for (const [a, b] of [
+    [before.queued, after.queued],
+    [before.noted, after.noted],
+  ] as const) {
+    for (const id of a) if (!b.has(id)) touched.add(id);
+    for (const id of b) if (!a.has(id)) touched.add(id);
+  }
+  return [...touched].map((paperId) => ({ paperId, queued: after.queued.has(paperId), noted: after.noted.has(paperId) }));
 }
 
 /**
- * Keeps badges current: pages open a port and name the papers they show; whenever the queue or
- * the notes change (from any tab, the popup or the note editor: Dexie's live queries see writes
- * from every context of the extension), each page is told which of its papers are queued or noted.
+ * Keeps badges current. A page learns each paper's state with its lookup answer; after that this
+ * port tells every open page which papers changed (queued, read, noted, from any tab, the popup or
+ * the note editor: Dexie's live queries see writes from every context of the extension), and each
+ * page keeps the changes to papers it shows. A change is one small event, whatever a page shows.
  */
 export function servePaperState(runtime: typeof browser.runtime, db: DigestLensDB): void {
-  const watchers = new Set<Watcher>();
-  let queued = new Set<string>();
-  let noted = new Set<string>();
+  const pages = new Set<ServedPort<PaperStateEvent>>();
+  let current: { queued: Set<string>; noted: Set<string> } | null = null;
 
-  const tell = (watcher: Watcher) => {
-    watcher.port.postMessage({
-      type: 'paper-state',
-      queued: [...watcher.ids].filter((id) => queued.has(id)),
-      noted: [...watcher.ids].filter((id) => noted.has(id)),
-    });
-  };
-
-  liveQuery(async () => {
-    const [queue, notes] = await Promise.all([
-      db.queue.filter((i) => i.readAt === null).primaryKeys(),
-      db.notes.filter((n) => n.text.trim() !== '').primaryKeys(),
-    ]);
-    return { queue: queue as string[], notes: notes as string[] };
-  }).subscribe({
+  liveQuery(() => queuedAndNotedIds(db)).subscribe({
     next: (state) => {
-      queued = new Set(state.queue);
-      noted = new Set(state.notes);
-      for (const watcher of watchers) tell(watcher);
+      const changed = current ? changes(current, state) : [];
+      current = state;
+      if (changed.length === 0) return;
+      for (const page of pages) page.post({ type: 'paper-state-changed', changes: changed });
     },
     error: (error) => console.error('DigestLens: paper state query failed', error),
   });
 
-  runtime.onConnect.addListener((port) => {
-    if (port.name !== STATE_PORT || port.sender?.id !== runtime.id) return;
-    const watcher: Watcher = { port, ids: new Set() };
-    watchers.add(watcher);
-    port.onDisconnect.addListener(() => watchers.delete(watcher));
-    port.onMessage.addListener((message: unknown) => {
-      const request = WatchRequestSchema.safeParse(message);
-      if (!request.success) return;
-      watcher.ids = new Set(request.data.paperIds);
-      tell(watcher);
-    });
+  servePort(runtime.onConnect, {
+    name: STATE_PORT,
+    // Events only: any request is answered `failed` (`malformed request`).
+    schema: NoPaperStateRequests,
+    allow: fromContentScriptsOrExtensionPages(runtime),
+    open: (page: ServedPort<PaperStateEvent>) => {
+      pages.add(page);
+      page.signal.addEventListener('abort', () => pages.delete(page));
+      return {};
+    },
   });
 }
 
 /** The toolbar icon's count: unread queue items, kept current by a live query. */
 export function showQueueCountOnIcon(db: DigestLensDB, action: { setBadgeText(details: { text: string }): Promise<void> | void }): void {
-  liveQuery(() => db.queue.filter((i) => i.readAt === null).count()).subscribe({
+  liveQuery(() => unreadCount(db)).subscribe({
     next: (count) => void action.setBadgeText({ text: count > 0 ? String(count) : '' }),
     error: (error) => console.error('DigestLens: queue count query failed', error),
   });

@@ -1,7 +1,7 @@
 import { type DigestLensDB, setQueuedFromPage } from '../db';
-import type { PagePaper } from '../messaging/protocol';
+import type { SeenPaper } from '../identity/seen-paper';
 
-/** The content script's queue toggle: lib/db's setQueuedFromPage, for a paper as the protocol describes it. */
-export async function toggleQueueFromPage(db: DigestLensDB, paper: PagePaper, pageUrl: string, queued: boolean) {
-  return setQueuedFromPage(db, { title: paper.title, arxivId: paper.arxivId, abstract: paper.abstract ?? null }, pageUrl, queued);
+/** The content script's queue toggle: lib/db's setQueuedFromPage, for the paper the page's lookup matched. */
+export async function toggleQueueFromPage(db: DigestLensDB, paper: SeenPaper, matchedId: string | null, queued: boolean) {
+  return setQueuedFromPage(db, paper, paper.url ?? '', queued, matchedId);
 }

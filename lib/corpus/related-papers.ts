@@ -1,17 +1,24 @@
 import { type DigestLensDB, digestMemberships, papersById } from '../db';
-import type { PagePaper, RelatedPaper } from '../messaging/protocol';
+import type { SeenPaper } from '../identity/seen-paper';
+import type { RelatedPaper } from '../messaging/protocol/content-to-background';
 import type { CorpusIndexes } from './corpus-indexes';
-import { lookupPapers } from './lookup';
 
 /**
  * The digest papers most related to a paper (which need not be in the corpus itself), using its
- * title and abstract as the query, the paper itself excluded.
+ * title and abstract as the query. `excludeId` is the paper itself when it is stored (the page
+ * learned it from its lookup answer, so it is not looked up again here).
  */
-export async function relatedPapers(db: DigestLensDB, indexes: CorpusIndexes, paper: PagePaper, limit: number): Promise<RelatedPaper[]> {
-  const [{ related }, [self]] = await Promise.all([indexes.fresh(), lookupPapers(db, indexes, [paper])]);
+export async function relatedPapers(
+  db: DigestLensDB,
+  indexes: CorpusIndexes,
+  paper: Pick<SeenPaper, 'title' | 'abstract'>,
+  excludeId: string | null,
+  limit: number,
+): Promise<RelatedPaper[]> {
+  const { related } = await indexes.fresh();
   const hits = related.query(
     { title: paper.title, abstract: paper.abstract ?? null },
-    { k: limit, excludeIds: self ? [self.paperId] : [] },
+    { k: limit, excludeIds: excludeId ? [excludeId] : [] },
   );
   const ids = hits.map((h) => h.id);
   const [papers, memberships] = await Promise.all([papersById(db, ids), digestMemberships(db, ids)]);
@@ -34,7 +41,7 @@ export async function relatedPapers(db: DigestLensDB, indexes: CorpusIndexes, pa
 }
 
 /** How strongly each paper relates to the digests: the strength of its best related paper. */
-export async function relatedStrengths(indexes: CorpusIndexes, papers: PagePaper[]): Promise<number[]> {
+export async function relatedStrengths(indexes: CorpusIndexes, papers: Array<Pick<SeenPaper, 'title' | 'abstract'>>): Promise<number[]> {
   const { related } = await indexes.fresh();
   indexes.prefetchFuzzy();
   return papers.map((p) => related.query({ title: p.title, abstract: p.abstract ?? null }, { k: 1 })[0]?.strength ?? 0);

@@ -4,11 +4,15 @@ export { digestsNewestFirst } from './digest-list';
 export type { Digest, DigestEntry, Listing, MetaRow, Note, NoteVersion, Paper, QueueItem } from './entities';
 export { papersByArxivId, papersById, papersByTitleKey } from './find-papers';
 export { type ImportResult, importDigest } from './import-digest';
+export { type ArxivIdClaim, learnArxivIds } from './learn-arxiv-ids';
 export { allListedPaperIds, type DigestMembership, digestMemberships, entriesOfDigest } from './listings';
 export { mergeProfile, type RestoreSummary } from './merge-profile';
+export { noteOf } from './note-of';
 export { type NoteSnapshot, noteSnapshot, watchNote } from './note-watch';
 export { KEPT_VERSIONS, noteVersions, restoreNoteVersion, type SaveResult, saveNote } from './notes';
 export { ensurePaper, findPaper, placeholderTitle } from './page-paper';
+export { paperById } from './paper-by-id';
+export { type PaperQueueNoteState, paperStates, queuedAndNotedIds } from './paper-state';
 export { readPersistedIndex, writePersistedIndexes } from './persisted-indexes';
 export { type ProfileRows, readProfile, SETTING_PREFIX } from './profile';
 export {

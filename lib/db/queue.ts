@@ -93,16 +93,20 @@ export async function queueItem(db: DigestLensDB, paperId: string): Promise<Queu
 }
 
 /**
- * Queues (or unqueues) a paper seen on a page, from its badge or the popup, creating its record
- * when it is new to DigestLens. The page's URL is where the item says it was queued from.
+ * Queues (or unqueues) a paper seen on a page, from its badge or the popup: the stored paper the
+ * page's lookup matched when it did (`matchedId`: a fuzzy match has another title, which would not
+ * find it again), else the page's paper, created when it is new to DigestLens. The page's URL is
+ * where the item says it was queued from.
  */
 export async function setQueuedFromPage(
   db: DigestLensDB,
   seen: Pick<SeenPaper, 'title' | 'arxivId' | 'abstract'>,
   pageUrl: string,
   queued: boolean,
+  matchedId: string | null = null,
 ): Promise<{ paperId: string; queued: boolean }> {
-  const stored = await ensurePaper(db, { ...seen, url: pageUrl });
+  const matched = matchedId ? await db.papers.get(matchedId) : undefined;
+  const stored = matched ?? (await ensurePaper(db, { ...seen, url: pageUrl }));
   if (queued) await addToQueue(db, stored.id, pageUrl);
   else await removeFromQueue(db, stored.id);
   return { paperId: stored.id, queued };

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { DigestError, decodeDigestBytes, MAX_DIGEST_BYTES } from '../digest';
-import { type FileOutcome, IMPORT_PORT, ImportReplySchema, type ImportRequest } from '../messaging/protocol';
+import { ChannelError, connectPort } from '../messaging/channel';
+import { type FileOutcome, IMPORT_PORT, type ImportRequest, type ImportResponses } from '../messaging/protocol/page-to-background';
 
 /** What an extension page needs of a file: `File` from a picker or a drop, or a fetched sample. */
 export interface ImportSource {
@@ -46,21 +47,29 @@ export function importFiles(files: ImportSource[], onOutcome: (index: number, ou
         resolve();
       }
     };
+    const interrupted = (name: string): FileOutcome => ({
+      ok: false,
+      error: `${name}: the import was interrupted before this file was stored; import it again (files already stored are skipped)`,
+    });
 
-    const port = browser.runtime.connect({ name: IMPORT_PORT });
-    port.onMessage.addListener((message: unknown) => {
-      const reply = ImportReplySchema.safeParse(message);
-      if (reply.success) settle(reply.data.index, reply.data.outcome);
+    // No timeout: a file's answer waits behind every file before it (the worker imports one at a
+    // time), and a worker that stops closes the port, which settles every file still pending.
+    const port = connectPort<ImportRequest, ImportResponses, never>(browser.runtime, {
+      name: IMPORT_PORT,
+      timeoutMs: Number.POSITIVE_INFINITY,
+      onDisconnect: () => {
+        for (const index of [...pending]) settle(index, interrupted(files[index]?.name ?? 'file'));
+      },
     });
-    port.onDisconnect.addListener(() => {
-      for (const index of [...pending]) {
-        const name = files[index]?.name ?? 'file';
-        settle(index, {
-          ok: false,
-          error: `${name}: the import was interrupted before this file was stored; import it again (files already stored are skipped)`,
-        });
-      }
-    });
+    const send = (index: number, name: string, text: string) => {
+      port.ask({ type: 'import-file', name, text }).then(
+        (value) => settle(index, { ok: true, value }),
+        (error: unknown) => {
+          const failed = error instanceof ChannelError && error.kind === 'failed';
+          settle(index, failed ? { ok: false, error: error.reason } : interrupted(name));
+        },
+      );
+    };
 
     void (async () => {
       for (const [index, file] of files.entries()) {
@@ -74,8 +83,7 @@ export function importFiles(files: ImportSource[], onOutcome: (index: number, ou
         }
         try {
           const text = decodeDigestBytes(file.name, new Uint8Array(await file.arrayBuffer()));
-          const request: ImportRequest = { type: 'import-file', index, name: file.name, text };
-          port.postMessage(request);
+          send(index, file.name, text);
         } catch (error) {
           const message = error instanceof DigestError ? error.message : `${file.name}: could not be read (${String(error)})`;
           settle(index, { ok: false, error: message });

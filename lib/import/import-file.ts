@@ -1,6 +1,6 @@
 import { type DigestLensDB, digestContentId, importDigest } from '../db';
 import { DigestError, parseDigestText } from '../digest';
-import type { FileOutcome } from '../messaging/protocol';
+import type { FileOutcome } from '../messaging/protocol/page-to-background';
 
 /**
  * Whether a storage failure is the browser's storage quota: IndexedDB's `QuotaExceededError`

@@ -3,6 +3,7 @@
  * LaTeXML full text (`/html/<id>`). Pure functions of the Document and its URL; selectors in ./selectors.
  */
 import { findArxivId, normalizeArxivId } from '../identity/arxiv-id';
+import { siteOfHost } from './hosts';
 import {
   ABS_ABSTRACT,
   ABS_AUTHOR_LINKS,
@@ -36,8 +37,41 @@ const SEARCH_PATH = /^\/search(?:\/[^/]*)?\/?$/;
 /** The id in an arXiv link or path: `/abs/2609.22268`, `https://arxiv.org/pdf/hep-th/9901001v1`, `/html/2501.11120v1/`. */
 const ID_IN_PATH = /\/(?:abs|pdf|html)\/((?:[a-z-]+(?:\.[a-z]{2})?\/)?[^/?#]+?)(?:\.pdf)?\/?(?:[?#]|$)/i;
 
+/** arxiv.org, or a name of it a saved page or pasted link may carry (`export.arxiv.org`): lib/sites/hosts.ts. */
 export function isArxivHost(hostname: string): boolean {
-  return hostname === 'arxiv.org' || hostname.endsWith('.arxiv.org');
+  return siteOfHost(hostname) === 'arxiv.org';
+}
+
+// ── URL predicates: which kind of arXiv page an address shows (the popup and the readers below use them) ──
+
+/** An abstract page, `/abs/<id>`. */
+export function isArxivAbs(url: URL): boolean {
+  return isArxivHost(url.hostname) && ABS_PATH.test(url.pathname);
+}
+
+/** A PDF, `/pdf/<id>`: no content script runs in the viewer, so the popup reads the id from the address. */
+export function isArxivPdf(url: URL): boolean {
+  return isArxivHost(url.hostname) && url.pathname.startsWith('/pdf/') && idFromHref(url.pathname) !== null;
+}
+
+/** An HTML full text, `/html/<id>`. */
+export function isArxivHtml(url: URL): boolean {
+  return isArxivHost(url.hostname) && HTML_PATH.test(url.pathname);
+}
+
+/** A listing, `/list/<cat>/new|recent|pastweek` or a month. */
+export function isArxivListing(url: URL): boolean {
+  return isArxivHost(url.hostname) && LIST_PATH.test(url.pathname);
+}
+
+/** Search results, `/search/…`. */
+export function isArxivSearch(url: URL): boolean {
+  return isArxivHost(url.hostname) && SEARCH_PATH.test(url.pathname);
+}
+
+/** An address of one paper (abstract, PDF or HTML): what the popup opens on its This page view for. */
+export function isArxivPaper(url: URL): boolean {
+  return isArxivAbs(url) || isArxivPdf(url) || isArxivHtml(url);
 }
 
 /** The bare id in an arXiv href or path (`/abs/…`, `/pdf/…`, `/html/…`), or null. */
@@ -58,8 +92,8 @@ export function readArxivPage(doc: Document, url: URL): PageReading | null {
     const urlId = normalizeArxivId(decodePathPart(abs[1]));
     return urlId ? readAbsPage(doc, urlId) : null;
   }
-  if (LIST_PATH.test(path)) return listReading(readListing(doc));
-  if (SEARCH_PATH.test(path)) return listReading(readSearchResults(doc));
+  if (isArxivListing(url)) return listReading(readListing(doc));
+  if (isArxivSearch(url)) return listReading(readSearchResults(doc));
   const html = HTML_PATH.exec(path);
   if (html?.[1]) {
     const urlId = normalizeArxivId(decodePathPart(html[1]));
@@ -97,7 +131,9 @@ function readAbsPage(doc: Document, urlId: string): PageReading {
       arxivId: normalizeArxivId(metaContent(doc, ABS_META.arxivId) ?? '') ?? urlId,
       abstract: metaContent(doc, ABS_META.abstract) ?? (abstractBlock ? readText(abstractBlock) || null : null),
       authors: metaAuthors.length > 0 ? metaAuthors : readTexts(doc, ABS_AUTHOR_LINKS),
+      url: null,
       anchor: heading,
+      role: 'own',
     });
   }
   return { site: 'arxiv', kind: 'paper', papers, panelAnchor: papers.length > 0 ? (abstractBlock ?? heading) : null };
@@ -129,7 +165,9 @@ function readListing(doc: Document): FoundPaper[] {
       arxivId: idLink ? (idFromHref(idLink.getAttribute('href')) ?? findArxivId(idLink.textContent ?? '')) : null,
       abstract: abstractEl ? readText(abstractEl) || null : null,
       authors: readTexts(dd, LIST_AUTHOR_LINKS),
+      url: null,
       anchor: titleEl,
+      role: 'own',
     });
   }
   return papers;
@@ -155,7 +193,9 @@ function readSearchResults(doc: Document): FoundPaper[] {
       arxivId: idLink ? (idFromHref(idLink.getAttribute('href')) ?? findArxivId(idLink.textContent ?? '')) : null,
       abstract: abstractEl ? readText(abstractEl).replace(LESS_TOGGLE, '') || null : null,
       authors: readTexts(result, SEARCH_AUTHOR_LINKS),
+      url: null,
       anchor: titleEl,
+      role: 'own',
     });
   }
   return papers;
@@ -187,7 +227,9 @@ function readHtmlPage(doc: Document, urlId: string): PageReading {
     arxivId: urlId,
     abstract: abstractBlock ? readText(abstractBlock).replace(/^Abstract\s*/, '') || null : null,
     authors: readHtmlAuthors(doc),
+    url: null,
     anchor: heading,
+    role: 'own',
   };
   return { site: 'arxiv', kind: 'paper', papers: [own, ...references], panelAnchor: abstractBlock ?? heading };
 }
@@ -227,7 +269,7 @@ function readReferences(doc: Document): FoundPaper[] {
     if (!anchor) continue;
     // The title block of a `@misc` entry ends with its year ("…transformers, 2022."): not part of the title.
     const title = readText(anchor).replace(/(?:,\s*(?:19|20)\d\d[a-z]?)?\s*\.?$/, '');
-    if (title) papers.push({ title, arxivId, abstract: null, authors: null, anchor });
+    if (title) papers.push({ title, arxivId, abstract: null, authors: null, url: null, anchor, role: 'reference' });
   }
   return papers;
 }

@@ -5,6 +5,7 @@
  * The props are page data: every field is type-checked, and nothing is called on them.
  */
 import { normalizeArxivId } from '../identity/arxiv-id';
+import { siteOfHost } from './hosts';
 import { HF_CARD_TITLE_LINK, HF_DAILY_PROPS, HF_PAPER_HEADINGS, HF_PAPER_PROPS, HF_PAPER_TITLE } from './selectors';
 import { collapseSpace, decodePathPart, queryFirstMatching, readText } from './text';
 import type { FoundPaper, PageReading } from './types';
@@ -13,8 +14,19 @@ import type { FoundPaper, PageReading } from './types';
 const LIST_PATH = /^\/papers(?:\/(?:date|week|month)\/[^/]+|\/trending)?\/?$/;
 const PAPER_PATH = /^\/papers\/([^/]+)\/?$/;
 
+/** huggingface.co, or a name of it a saved page or pasted link may carry: lib/sites/hosts.ts. */
 export function isHuggingFaceHost(hostname: string): boolean {
-  return hostname === 'huggingface.co' || hostname === 'www.huggingface.co';
+  return siteOfHost(hostname) === 'huggingface.co';
+}
+
+/** A paper page, `/papers/<arXiv id>`. */
+export function isHfPaper(url: URL): boolean {
+  return arxivIdFromHuggingFaceUrl(url) !== null;
+}
+
+/** A papers list: daily, weekly, monthly, trending, or a search (`?q=`). */
+export function isHfPaperList(url: URL): boolean {
+  return isHuggingFaceHost(url.hostname) && LIST_PATH.test(url.pathname);
 }
 
 /** The arXiv id of a Hugging Face paper page URL (its ids are arXiv ids), or null. */
@@ -24,7 +36,7 @@ export function arxivIdFromHuggingFaceUrl(url: URL): string | null {
 }
 
 export function readHuggingFacePage(doc: Document, url: URL): PageReading | null {
-  if (LIST_PATH.test(url.pathname)) return { site: 'huggingface', kind: 'list', papers: readPaperCards(doc), panelAnchor: null };
+  if (isHfPaperList(url)) return { site: 'huggingface', kind: 'list', papers: readPaperCards(doc), panelAnchor: null };
   const id = arxivIdFromHuggingFaceUrl(url);
   return id ? readPaperPage(doc, id) : null;
 }
@@ -105,7 +117,15 @@ function readPaperCards(doc: Document): FoundPaper[] {
     const href = link.getAttribute('href') ?? '';
     const arxivId = normalizeArxivId(decodePathPart(href.slice('/papers/'.length).replace(/[?#].*$/, '')));
     const extra = arxivId ? fromProps.get(arxivId) : undefined;
-    papers.push({ title, arxivId, abstract: extra?.abstract ?? null, authors: extra?.authors ?? null, anchor: link });
+    papers.push({
+      title,
+      arxivId,
+      abstract: extra?.abstract ?? null,
+      authors: extra?.authors ?? null,
+      url: null,
+      anchor: link,
+      role: 'own',
+    });
   }
   return papers;
 }
@@ -130,7 +150,7 @@ function readPaperPage(doc: Document, urlId: string): PageReading {
   const papers: FoundPaper[] = [];
   if (heading && title) {
     // The props' author list is complete; the visible one may be folded ("+ 5 authors").
-    papers.push({ title, arxivId: urlId, abstract, authors: props?.authors ?? null, anchor: heading });
+    papers.push({ title, arxivId: urlId, abstract, authors: props?.authors ?? null, url: null, anchor: heading, role: 'own' });
   }
   return { site: 'huggingface', kind: 'paper', papers, panelAnchor: heading && papers.length > 0 ? (abstractEl ?? heading) : null };
 }

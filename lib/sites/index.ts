@@ -2,9 +2,14 @@
  * Site adapters: which papers a page shows, and where to annotate them. Pure functions of a `Document`
  * and its URL, so the same code runs in content scripts and, through jsdom, in tests and `npm run detect`.
  */
-import { arxivIdFromArxivUrl, isArxivHost, readArxivPage } from './arxiv';
-import { arxivIdFromHuggingFaceUrl, isHuggingFaceHost, readHuggingFacePage } from './huggingface';
+import { arxivIdFromArxivUrl, isArxivHost, isArxivPaper, readArxivPage } from './arxiv';
+import { isSupportedPage } from './hosts';
+import { arxivIdFromHuggingFaceUrl, isHfPaper, isHuggingFaceHost, readHuggingFacePage } from './huggingface';
 import type { PageReading } from './types';
+
+export { isArxivAbs, isArxivHtml, isArxivListing, isArxivPaper, isArxivPdf, isArxivSearch } from './arxiv';
+export { isSupportedHost, isSupportedPage, SUPPORTED_HOSTS } from './hosts';
+export { isHfPaper, isHfPaperList } from './huggingface';
 
 export type { FoundPaper, PageKind, PageReading } from './types';
 
@@ -28,4 +33,9 @@ export function readPage(doc: Document, url: URL): PageReading | null {
  */
 export function arxivIdFromUrl(url: URL): string | null {
   return arxivIdFromArxivUrl(url) ?? arxivIdFromHuggingFaceUrl(url);
+}
+
+/** True when a tab's address shows one paper on a site DigestLens runs on: the popup opens on This page for it. */
+export function showsOnePaper(url: URL): boolean {
+  return isSupportedPage(url) && (isArxivPaper(url) || isHfPaper(url));
 }

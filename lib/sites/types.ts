@@ -1,17 +1,21 @@
+import type { SeenPaper } from '../identity/seen-paper';
+
 /** What a site adapter reads from a page: the papers it shows, and where to annotate them. */
 
-export interface FoundPaper {
-  /** Cleaned title: the "Title:" descriptor dropped, whitespace collapsed; LaTeX kept as shown (matching goes through the title key). */
-  title: string;
-  /** Bare arXiv id without version ("2501.11120", "hep-th/9901001"), or null. */
-  arxivId: string | null;
-  /** When shown on the page (or carried by it, e.g. in metadata), whitespace collapsed. */
-  abstract: string | null;
-  /** When shown. */
-  authors: string[] | null;
+/**
+ * Whose record of the paper this is. `own`: the site's own record (an abstract page, the first paper
+ * of an HTML page, a listing or search entry, a Hugging Face card or page): its arXiv id may be
+ * learned for a paper stored by title. `reference`: a paper the page cites, under whatever id the
+ * citing authors wrote; never taught to the corpus (issue 9: one wrong citation would re-point a paper).
+ */
+export type PaperRole = 'own' | 'reference';
+
+/** A paper as the page shows it (lib/identity/seen-paper.ts), with where to annotate it. */
+export type FoundPaper = SeenPaper & {
   /** The element a badge goes beside (the title element, or the link inside it). */
   anchor: Element;
-}
+  role: PaperRole;
+};
 
 export type PageKind = 'paper' | 'list';
 

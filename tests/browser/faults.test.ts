@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { titleKey } from '../../lib/identity/title-key';
-import { artifact, type ExtensionSession, launchExtension, SHARED_DIR } from './harness';
-import { digestText, importSamplesAndFixtureDigest, openSitePage, SITE_PAGES } from './site-pages';
+import { SHARED_DIR } from './harness';
+import { artifact, type ExtensionSession, launchSession, OurUi } from './session';
+import { digestText, openSitePage, SITE_PAGES } from './site-pages';
 
 const WAIT = { timeout: 30_000 };
 const FILES = 20;
@@ -125,7 +126,7 @@ describe('the service worker killed in the middle of an import', () => {
   const made = makeDigestFiles();
 
   it('a clean import of the twenty files stores every paper once', async () => {
-    const session = await launchExtension();
+    const session = await launchSession({ digests: 'none' });
     try {
       const popup = await session.openPage('popup.html#library');
       await importAndWait(popup, made.paths);
@@ -142,7 +143,7 @@ describe('the service worker killed in the middle of an import', () => {
   });
 
   it('says which files were interrupted, and importing them again completes the import once', async () => {
-    const session = await launchExtension();
+    const session = await launchSession({ digests: 'none' });
     try {
       const popup = await session.openPage('popup.html#library');
       await popup.setInputFiles('[data-testid=file-input]', made.paths);
@@ -199,15 +200,15 @@ describe('the service worker killed in the middle of an import', () => {
  * orphaned content script (Chrome never injects the new one into open tabs).
  */
 async function pageOpenAcrossReload() {
-  const session = await launchExtension();
-  await importSamplesAndFixtureDigest(session);
+  const session = await launchSession({ digests: 'fixtures' });
   const tab = await openSitePage(session, SITE_PAGES.search);
+  const ui = await OurUi.of(tab);
   const problems: string[] = [];
   tab.on('pageerror', (error) => problems.push(`pageerror: ${error.message}${process.env.DEBUG_STACK ? `\n${error.stack}` : ''}`));
   tab.on('console', (message) => {
     if (message.type() === 'error' && /digestlens|extension context/i.test(message.text())) problems.push(`console: ${message.text()}`);
   });
-  const badges = tab.locator('[data-testid=digestlens-badge]');
+  const badges = { count: () => ui.count('[data-testid=digestlens-badge]') };
   await expect.poll(() => badges.count(), WAIT).toBe(3);
   expect(await tab.locator('li.arxiv-result').count()).toBe(200);
 
@@ -219,7 +220,7 @@ async function pageOpenAcrossReload() {
     });
   const worker = await reborn;
   console.info(`after runtime.reload(): ${worker ? `a new worker, ${worker.url()}` : 'no new worker within 5 s'}`);
-  return { session, tab, problems, badges, worker };
+  return { session, tab, ui, problems, badges, worker };
 }
 
 describe('the extension reloaded while an annotated page is open', () => {
@@ -249,11 +250,11 @@ describe('the extension reloaded while an annotated page is open', () => {
   // A click on an orphaned badge's queue button sends a message through the dead runtime; its
   // rejection ("Extension context invalidated.") must be caught, not reach the page.
   it('raises no error when an orphaned badge is clicked', async () => {
-    const { session, tab, problems } = await pageOpenAcrossReload();
+    const { session, tab, ui, problems } = await pageOpenAcrossReload();
     try {
       await tab.waitForTimeout(500);
       expect(problems).toEqual([]);
-      await tab.locator('[data-testid=digestlens-queue-toggle]').first().click();
+      await ui.click('[data-testid=digestlens-queue-toggle]');
       await tab.waitForTimeout(500);
       console.info(`after clicking an orphaned queue button: ${JSON.stringify(problems)}`);
       expect(await tab.locator('li.arxiv-result').count()).toBe(200);

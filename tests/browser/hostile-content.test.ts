@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, EXTENSION_DIR, type ExtensionSession, launchExtension, REPO_ROOT } from './harness';
+import { EXTENSION_DIR, REPO_ROOT } from './harness';
+import { artifact, OurUi, sessionForThisFile } from './session';
 import { digestText, openSitePage, papersOn, SITE_PAGES } from './site-pages';
 
 const WAIT = { timeout: 15_000 };
@@ -66,7 +67,7 @@ interface UiAudit {
   pwned: unknown;
 }
 
-function auditScope(scope: 'ours' | 'document'): UiAudit {
+function auditScope(scope: 'ours' | 'document' | ShadowRoot): UiAudit {
   const roots: Array<Document | ShadowRoot | Element> = [];
   const visit = (root: Document | ShadowRoot | Element) => {
     for (const element of Array.from(root.querySelectorAll('*'))) {
@@ -79,6 +80,10 @@ function auditScope(scope: 'ours' | 'document'): UiAudit {
   if (scope === 'document') {
     roots.push(document);
     visit(document);
+  } else if (typeof scope !== 'string') {
+    // One of our closed roots, handed over by OurUi (a page script cannot reach it).
+    roots.push(scope);
+    visit(scope);
   } else {
     for (const host of Array.from(document.querySelectorAll('digestlens-badge, digestlens-marker, digestlens-panel'))) {
       if (host.shadowRoot) {
@@ -129,12 +134,29 @@ function expectInert(audit: UiAudit, where: string, options: { allowFragmentLink
   }
 }
 
+/** Every one of our closed roots in `tab`, audited together. */
+async function auditOurs(tab: Page): Promise<UiAudit> {
+  const ui = await OurUi.of(tab);
+  const audits = await ui.inEachRoot(auditScope);
+  await ui.detach();
+  return {
+    scripts: audits.reduce((n, a) => n + a.scripts, 0),
+    images: audits.reduce((n, a) => n + a.images, 0),
+    iframes: audits.reduce((n, a) => n + a.iframes, 0),
+    svgs: audits.reduce((n, a) => n + a.svgs, 0),
+    onAttributes: audits.flatMap((a) => a.onAttributes),
+    hrefs: audits.flatMap((a) => a.hrefs),
+    text: audits.map((a) => a.text).join(' '),
+    pwned: await tab.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
+  };
+}
+
 describe('hostile digest text', () => {
-  let session: ExtensionSession;
+  const current = sessionForThisFile({ digests: 'none' });
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    session = await launchExtension();
+    const session = current();
     // An alert() from any injected `javascript:alert(1)` would show up here.
     session.context.on('page', (page) =>
       page.on('dialog', (dialog) => {
@@ -145,15 +167,14 @@ describe('hostile digest text', () => {
     const dir = mkdtempSync(join(tmpdir(), 'digestlens-hostile-'));
     const file = join(dir, 'hostile-digest.txt');
     writeFileSync(file, digestText('Nov 22', HOSTILE_PAPERS));
-    const popup = await session.openPage('popup.html#library');
+    const popup = await current().openPage('popup.html#library');
     await popup.setInputFiles('[data-testid=file-input]', [file]);
     await popup.waitForSelector('[data-testid=import-progress][data-running=false]', { timeout: 30_000 });
     expect(await popup.getByTestId('paper-count').textContent()).toBe(String(HOSTILE_PAPERS.length));
     await popup.close();
   });
-  afterAll(async () => {
+  afterAll(() => {
     expect(dialogs).toEqual([]);
-    await session?.close();
   });
 
   async function expectSearchShowsLiterally(page: Page, where: string) {
@@ -170,32 +191,31 @@ describe('hostile digest text', () => {
   }
 
   it('shows hostile titles as text in the popup’s Library search', async () => {
-    const popup = await session.openPage('popup.html#library', { width: 460, height: 700 });
+    const popup = await current().openPage('popup.html#library', { width: 460, height: 700 });
     await expectSearchShowsLiterally(popup, 'popup');
     await popup.screenshot({ path: artifact('hostile-popup.png') });
     await popup.close();
   });
 
   it('shows hostile titles as text on the Library page, in its search and its digest list', async () => {
-    const library = await session.openPage('library.html#library');
+    const library = await current().openPage('library.html#library');
     await expectSearchShowsLiterally(library, 'library page');
     expect(await library.getByTestId('digest-row').count()).toBe(1);
-    expect(await session.worker.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(await current().worker.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
     await library.close();
   });
 
   it('keeps the abstract page’s badge, related panel and note preview inert and literal', async () => {
-    const tab = await openSitePage(session, SITE_PAGES.absNew);
+    const tab = await openSitePage(current(), SITE_PAGES.absNew);
     const pageErrors: string[] = [];
     tab.on('pageerror', (e) => pageErrors.push(e.message));
-    const panel = tab.locator('[data-testid=digestlens-panel][data-state=ready]');
-    await panel.waitFor(WAIT);
+    const ui = await OurUi.of(tab);
+    await expect.poll(() => ui.count('[data-testid=digestlens-panel][data-state=ready]'), WAIT).toBe(1);
     await expect.poll(() => tab.locator('digestlens-badge').count(), WAIT).toBe(1);
-    await tab.getByTestId('digestlens-related-more').click();
-    const items = panel.getByTestId('digestlens-related-item');
+    await ui.click('[data-testid=digestlens-related-more]');
     // Every hostile paper shares the page's abstract, so all of them are related; the page's own is excluded.
-    await expect.poll(() => items.count(), WAIT).toBe(HOSTILE_TITLES.length);
-    const shown = await panel.locator('.title').allTextContents();
+    await expect.poll(() => ui.count('[data-testid=digestlens-related-item]', 'digestlens-panel'), WAIT).toBe(HOSTILE_TITLES.length);
+    const shown = await ui.texts('[data-testid=digestlens-related-item] .title', 'digestlens-panel');
     for (const title of HOSTILE_TITLES) {
       expect(
         shown.some((t) => t.includes(titleTail(title)) && t.includes(title.slice(0, 12))),
@@ -205,9 +225,18 @@ describe('hostile digest text', () => {
     expect(shown.join('\n')).toContain(SCRIPT);
     expect(shown.join('\n')).toContain(IMG);
     expect(shown.join('\n')).toContain(MD_LINK);
-    const ours = await tab.evaluate(auditScope, 'ours' as const);
+    const ours = await auditOurs(tab);
     expectInert(ours, 'abstract page UI');
     expect(ours.hrefs.length).toBeGreaterThan(0);
+    // And the page's own scripts see none of it: our roots are closed, our hosts carry no state.
+    expect(await tab.evaluate(auditScope, 'ours' as const)).toMatchObject({ hrefs: [], text: '' });
+    expect(
+      await tab.evaluate(() =>
+        Array.from(document.querySelectorAll('digestlens-badge, digestlens-marker, digestlens-panel')).flatMap((host) =>
+          host.shadowRoot !== null || host.getAttributeNames().some((name) => name.startsWith('data-')) ? [host.localName] : [],
+        ),
+      ),
+    ).toEqual([]);
     // The host page's main world saw nothing run either.
     expect(await tab.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
 

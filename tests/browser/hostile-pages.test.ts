@@ -6,12 +6,13 @@
  * Needs `npx wxt build` first.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_ENTRIES_READ } from '../../lib/sites/arxiv';
-import { artifact, type ExtensionSession, launchExtension } from './harness';
-import { fixtureDigestPapers, importSamplesAndFixtureDigest, openSitePage, pageHtml, SITE_PAGES } from './site-pages';
+import { artifact, OurUi, sessionForThisFile } from './session';
+import { fixtureDigestPapers, openSitePage, pageHtml, SITE_PAGES } from './site-pages';
 
 const WAIT = { timeout: 15_000 };
+const TOGGLE = '[data-testid=digestlens-queue-toggle]';
 const { searched } = fixtureDigestPapers();
 
 /** Puts `script` first in <head>, so it runs before anything else the page has. */
@@ -85,18 +86,10 @@ function collectErrors(tab: Page): string[] {
 }
 
 describe('hostile pages', () => {
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    session = await launchExtension();
-    await importSamplesAndFixtureDigest(session);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const current = sessionForThisFile({ digests: 'fixtures' });
 
   it('annotates a page that replaces browser, chrome, Array.prototype.map/forEach, attachShadow, JSON.parse and Promise', async () => {
-    const tab = await session.context.newPage();
+    const tab = await current().context.newPage();
     const errors = collectErrors(tab);
     await tab.route(SITE_PAGES.search.url, (route) =>
       route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: withHeadScript(pageHtml(SITE_PAGES.search), OVERRIDES) }),
@@ -118,11 +111,12 @@ describe('hostile pages', () => {
       }),
     ).toEqual({ overridden: true, mapThrows: true, fakeId: 'fake', hijacked: 0 });
     // The badges work: queueing from one reaches the background (through the real runtime, not the page's).
-    const toggle = tab.locator('[data-testid=digestlens-queue-toggle]').first();
-    await toggle.click();
-    await expect.poll(() => toggle.getAttribute('data-queued'), WAIT).toBe('true');
-    await toggle.click();
-    await expect.poll(() => toggle.getAttribute('data-queued'), WAIT).toBe('false');
+    const ui = await OurUi.of(tab);
+    const queued = async () => (await ui.all(TOGGLE))[0]?.attributes['data-queued'];
+    await ui.click(TOGGLE);
+    await expect.poll(queued, WAIT).toBe('true');
+    await ui.click(TOGGLE);
+    await expect.poll(queued, WAIT).toBe('false');
     expect(await tab.evaluate(() => (window as unknown as { __hijacked?: number }).__hijacked ?? 0)).toBe(0);
     expect(errors).toEqual([]);
     await tab.screenshot({ path: artifact('hostile-overrides.png') });
@@ -133,7 +127,7 @@ describe('hostile pages', () => {
     const times = 25;
     const html = withHeadScript(floodedSearchPage(times), DRIFT_MONITOR);
     const open = async (url: string) => {
-      const tab = await session.context.newPage();
+      const tab = await current().context.newPage();
       await tab.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
       await tab.goto(url, { waitUntil: 'domcontentloaded' });
       return { tab, started: Date.now() };
@@ -170,10 +164,10 @@ describe('hostile pages', () => {
   });
 
   it('ignores messages shaped like its own that the page posts or dispatches', async () => {
-    const tab = await openSitePage(session, SITE_PAGES.search);
+    const tab = await openSitePage(current(), SITE_PAGES.search);
     const errors = collectErrors(tab);
-    const toggles = tab.locator('[data-testid=digestlens-queue-toggle]');
-    await expect.poll(() => toggles.count(), WAIT).toBe(3);
+    const ui = await OurUi.of(tab);
+    await expect.poll(() => ui.count(TOGGLE), WAIT).toBe(3);
     const target = searched[0];
     const reachable = await tab.evaluate(
       (paper) => {
@@ -201,9 +195,9 @@ describe('hostile pages', () => {
     // No externally_connectable: the page has no runtime to message the extension with.
     expect(reachable).toBe('undefined');
     await tab.waitForTimeout(1000);
-    for (let i = 0; i < 3; i++) expect(await toggles.nth(i).getAttribute('data-queued')).toBe('false');
+    expect((await ui.all(TOGGLE)).map((toggle) => toggle.attributes['data-queued'])).toEqual(['false', 'false', 'false']);
 
-    const popup = await session.openPage('popup.html#queue', { width: 460, height: 600 });
+    const popup = await current().openPage('popup.html#queue', { width: 460, height: 600 });
     await popup.getByTestId('queue-empty').waitFor(WAIT);
     expect(await popup.getByTestId('queue-item').count()).toBe(0);
     expect(await popup.getByTestId('tab-queue').textContent()).toBe('Queue');

@@ -9,8 +9,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, type ExtensionSession, launchExtension, SHARED_DIR } from './harness';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { SHARED_DIR } from './harness';
+import { artifact, launchSession, sessionForThisFile } from './session';
 
 const POPUP_VIEWPORT = { width: 460, height: 600 };
 const POLL = { timeout: 10_000, interval: 50 };
@@ -73,17 +74,12 @@ async function importThroughInput(page: Page, files: string[]) {
 }
 
 describe('the Library in the popup, one profile from empty to imported and back', () => {
-  let session: ExtensionSession;
+  const current = sessionForThisFile({ digests: 'none' });
   let popup: Page;
 
   beforeAll(async () => {
-    session = await launchExtension();
-    popup = await session.openPage('popup.html', POPUP_VIEWPORT);
+    popup = await current().openPage('popup.html', POPUP_VIEWPORT);
     await popup.getByTestId('paper-count').waitFor();
-  });
-
-  afterAll(async () => {
-    await session?.close();
   });
 
   it('shows an empty library with 0 papers, 0 digests and the button to import the sample digests', async () => {
@@ -190,7 +186,7 @@ describe('the Library in the popup, one profile from empty to imported and back'
   });
 
   it('shows on the Library page the same counts as in the popup, from the same database', async () => {
-    const library = await session.openPage('library.html');
+    const library = await current().openPage('library.html');
     await library.getByTestId('paper-count').waitFor();
 
     expect(await counts(library)).toEqual({ papers: '100', digests: '2' });
@@ -209,17 +205,10 @@ describe('the Library in the popup, one profile from empty to imported and back'
 });
 
 describe('the sample digests on a new profile', () => {
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    session = await launchExtension();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
   it('imports the three bundled sample digests with one click: 117 papers in 3 digests', async () => {
+    // The file's profile is no longer new: this one is (the same setup, closed here).
+    const session = await launchSession({ digests: 'none' });
+    onTestFinished(() => session.close());
     const popup = await session.openPage('popup.html', POPUP_VIEWPORT);
     await popup.getByTestId('import-samples').click();
 

@@ -6,8 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, type ExtensionSession, launchExtension } from './harness';
+import { describe, expect, it } from 'vitest';
+import { launchExtension } from './harness';
+import { artifact, type ExtensionSession, OurUi, sessionForThisFile } from './session';
 import { fixtureDigestPapers, importSamplesAndFixtureDigest, openSitePage, SITE_PAGES } from './site-pages';
 
 const WAIT = { timeout: 15_000 };
@@ -49,19 +50,13 @@ async function stopServiceWorker(session: ExtensionSession, page: Page) {
   await cdp.detach();
 }
 
-describe('private notes on paper pages', () => {
-  let session: ExtensionSession;
-  beforeAll(async () => {
-    session = await launchExtension();
-    await importSamplesAndFixtureDigest(session);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+// One session for the notes and the queue (the notes touch no queue item); the backup test makes its own two profiles.
+const current = sessionForThisFile({ digests: 'fixtures' });
 
+describe('private notes on paper pages', () => {
   it('keeps a note written on the arXiv abstract page across a reload, and never puts its text in the page', async () => {
     const secret = 'Private marker 7f3a9: check eq. (4) against $\\sigma$Reparam <b>not html</b>';
-    const tab = await openSitePage(session, SITE_PAGES.absNew);
+    const tab = await openSitePage(current(), SITE_PAGES.absNew);
     await writeNote(tab, secret);
     expect(await hostPageText(tab)).not.toContain('7f3a9');
     await tab.screenshot({ path: artifact('page-arxiv-abs-note.png') });
@@ -73,26 +68,26 @@ describe('private notes on paper pages', () => {
   });
 
   it('saves a note whose tab is closed 100 ms after the last keystroke', async () => {
-    const tab = await openSitePage(session, SITE_PAGES.absOld);
+    const tab = await openSitePage(current(), SITE_PAGES.absOld);
     const editor = noteFrame(tab).getByTestId('note-text');
     await editor.waitFor(WAIT);
     await editor.pressSequentially('closed fast 51c2', { delay: 5 });
     await tab.waitForTimeout(100);
     await tab.close({ runBeforeUnload: true });
 
-    const again = await openSitePage(session, SITE_PAGES.absOld);
+    const again = await openSitePage(current(), SITE_PAGES.absOld);
     await expect.poll(() => noteFrame(again).getByTestId('note-text').inputValue(), WAIT).toBe('closed fast 51c2');
     await again.close();
   });
 
   it('loses nothing when the service worker is stopped in the middle of an edit', async () => {
-    const tab = await openSitePage(session, SITE_PAGES.absNew);
+    const tab = await openSitePage(current(), SITE_PAGES.absNew);
     const editor = noteFrame(tab).getByTestId('note-text');
     await editor.waitFor(WAIT);
     const before = await editor.inputValue();
     await editor.press('End');
     await editor.pressSequentially(' first half', { delay: 5 });
-    await stopServiceWorker(session, tab);
+    await stopServiceWorker(current(), tab);
     await editor.pressSequentially(' second half', { delay: 5 });
     await expect.poll(() => noteFrame(tab).getByTestId('note-status').textContent(), WAIT).toBe('Saved');
     await tab.reload();
@@ -102,26 +97,19 @@ describe('private notes on paper pages', () => {
 });
 
 describe('the reading queue', () => {
-  let session: ExtensionSession;
-  beforeAll(async () => {
-    session = await launchExtension();
-    await importSamplesAndFixtureDigest(session);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-
   it('queues papers from search-page badges, shows them in the popup in order, and reorders, reads and removes them', async () => {
-    const tab = await openSitePage(session, SITE_PAGES.search);
-    const toggles = tab.locator('[data-testid=digestlens-queue-toggle]');
-    await expect.poll(() => toggles.count(), WAIT).toBe(3);
+    const tab = await openSitePage(current(), SITE_PAGES.search);
+    const ui = await OurUi.of(tab);
+    const TOGGLE = '[data-testid=digestlens-queue-toggle]';
+    const queuedState = async (i: number) => (await ui.all(TOGGLE))[i]?.attributes['data-queued'];
+    await expect.poll(() => ui.count(TOGGLE), WAIT).toBe(3);
     for (let i = 0; i < 3; i++) {
-      await toggles.nth(i).click();
-      await expect.poll(() => toggles.nth(i).getAttribute('data-queued'), WAIT).toBe('true');
+      await ui.click(TOGGLE, i);
+      await expect.poll(() => queuedState(i), WAIT).toBe('true');
     }
     await tab.screenshot({ path: artifact('page-arxiv-search-queued.png') });
 
-    const popup = await session.openPage('popup.html#queue', { width: 460, height: 600 });
+    const popup = await current().openPage('popup.html#queue', { width: 460, height: 600 });
     const titles = () => popup.getByTestId('queue-title').allTextContents();
     const [first, second, third] = [
       searched[0]?.title,
@@ -130,7 +118,7 @@ describe('the reading queue', () => {
     ];
     await expect.poll(titles, WAIT).toEqual([first, second, third]);
     expect(
-      await session.worker.evaluate(() =>
+      await current().worker.evaluate(() =>
         (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}),
       ),
     ).toBe('3');
@@ -146,7 +134,7 @@ describe('the reading queue', () => {
     await popup.getByTestId('queue-read').first().click();
     await expect.poll(titles, WAIT).toEqual([third, first]);
     await expect.poll(() => popup.getByTestId('read-item').count(), WAIT).toBe(1);
-    await expect.poll(() => toggles.nth(1).getAttribute('data-queued'), WAIT).toBe('false');
+    await expect.poll(() => queuedState(1), WAIT).toBe('false');
 
     // Remove, then undo: back in its place.
     await popup.getByTestId('queue-remove').nth(1).click();

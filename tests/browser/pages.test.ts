@@ -4,11 +4,13 @@
  * there is something to mark on each). Needs `npx wxt build` first.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, type ExtensionSession, launchExtension } from './harness';
-import { fixtureDigestPapers, importSamplesAndFixtureDigest, openSitePage, pageHtml, SITE_PAGES } from './site-pages';
+import { describe, expect, it } from 'vitest';
+import { artifact, OurUi, sessionForThisFile } from './session';
+import { fixtureDigestPapers, openSitePage, pageHtml, SITE_PAGES } from './site-pages';
 
 const WAIT = { timeout: 15_000 };
+const READY_PANEL = '[data-testid=digestlens-panel][data-state=ready]';
+const RELATED_ITEM = '[data-testid=digestlens-related-item]';
 
 const { absPaper, listed, searched, daily, searchedFuzzy } = fixtureDigestPapers();
 
@@ -32,48 +34,40 @@ async function waitForAnnotations(tab: Page) {
 }
 
 describe('annotating saved arXiv and Hugging Face pages', () => {
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    session = await launchExtension();
-    await importSamplesAndFixtureDigest(session);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const current = sessionForThisFile({ digests: 'fixtures' });
 
   it('marks the abstract page’s own paper and lists related digest papers with their shared terms, itself excluded', async () => {
-    const tab = await openSitePage(session, SITE_PAGES.absNew);
-    const panel = tab.locator('[data-testid=digestlens-panel][data-state=ready]');
-    await panel.waitFor(WAIT);
-    const items = panel.getByTestId('digestlens-related-item');
-    expect(await items.count()).toBe(5);
+    const tab = await openSitePage(current(), SITE_PAGES.absNew);
+    const ui = await OurUi.of(tab);
+    await expect.poll(() => ui.count(READY_PANEL), WAIT).toBe(1);
+    const items = await ui.texts(RELATED_ITEM, 'digestlens-panel');
+    expect(items.length).toBe(5);
     expect(await badgeTitles(tab)).toEqual([absPaper?.title]);
-    for (const item of await items.all()) {
-      expect((await item.getByTestId('digestlens-related-terms').textContent())?.startsWith('Shared terms: ')).toBe(true);
-      expect(await item.textContent()).not.toContain(absPaper?.title);
-    }
+    const terms = await ui.texts(`${RELATED_ITEM} [data-testid=digestlens-related-terms]`, 'digestlens-panel');
+    expect(terms).toHaveLength(items.length);
+    for (const shared of terms) expect(shared.startsWith('Shared terms: ')).toBe(true);
+    for (const item of items) expect(item).not.toContain(absPaper?.title);
     // The panel follows the abstract; the title did not move from where the page put it.
     expect(await tab.locator('digestlens-panel').evaluate((host) => host.previousElementSibling?.matches('blockquote.abstract'))).toBe(
       true,
     );
-    await tab.getByTestId('digestlens-related-more').click();
-    await tab.waitForFunction(() => true);
-    await expect.poll(() => items.count(), WAIT).toBe(20);
+    await ui.click('[data-testid=digestlens-related-more]');
+    await expect.poll(() => ui.count(RELATED_ITEM, 'digestlens-panel'), WAIT).toBe(20);
     await tab.screenshot({ path: artifact('page-arxiv-abs.png'), fullPage: false });
     await tab.close();
   });
 
   it('shows the panel for a paper that is in no digest, with no badge', async () => {
-    const tab = await openSitePage(session, SITE_PAGES.absOld);
-    await tab.locator('[data-testid=digestlens-panel][data-state=ready]').waitFor(WAIT);
+    const tab = await openSitePage(current(), SITE_PAGES.absOld);
+    const ui = await OurUi.of(tab);
+    await expect.poll(() => ui.count(READY_PANEL), WAIT).toBe(1);
     expect(await tab.locator('digestlens-badge').count()).toBe(0);
     await tab.screenshot({ path: artifact('page-arxiv-abs-2018.png') });
     await tab.close();
   });
 
   it('badges exactly the digest papers of a listing, matched by title, and learns their arXiv ids', async () => {
-    const tab = await openSitePage(session, SITE_PAGES.listNew);
+    const tab = await openSitePage(current(), SITE_PAGES.listNew);
     await expect.poll(() => tab.locator('digestlens-badge').count(), WAIT).toBe(2);
     await waitForAnnotations(tab);
     expect(await badgeTitles(tab)).toEqual([listed[0]?.title, listed[2]?.title]);
@@ -81,14 +75,14 @@ describe('annotating saved arXiv and Hugging Face pages', () => {
     await tab.close();
 
     // The listing showed NTBuilder's id: the Library now links it to arXiv.
-    const popup = await session.openPage('popup.html');
+    const popup = await current().openPage('popup.html');
     await popup.getByTestId('search-input').fill('NTBuilder');
     await expect.poll(() => popup.getByTestId('search-result').first().textContent(), WAIT).toContain(`arXiv:${listed[2]?.arxivId}`);
     await popup.close();
   });
 
   it('badges three of the 200 search results, one through a fuzzy title match, and marks one other as related', async () => {
-    const tab = await openSitePage(session, SITE_PAGES.search);
+    const tab = await openSitePage(current(), SITE_PAGES.search);
     await expect.poll(() => tab.locator('digestlens-badge').count(), WAIT).toBe(3);
     await waitForAnnotations(tab);
     expect(await badgeTitles(tab)).toEqual([searched[0]?.title, searched[49]?.title, searchedFuzzy?.title]);
@@ -104,7 +98,7 @@ describe('annotating saved arXiv and Hugging Face pages', () => {
 
   it('leaves the 2017 listing, which holds no digest paper, as it was', async () => {
     const errors: string[] = [];
-    const tab = await session.context.newPage();
+    const tab = await current().context.newPage();
     tab.on('console', (m) => {
       if (m.type() === 'error' && m.text().includes('DigestLens')) errors.push(m.text());
     });
@@ -121,7 +115,7 @@ describe('annotating saved arXiv and Hugging Face pages', () => {
   });
 
   it('badges the digest papers on the Hugging Face daily page and replaces its UI on in-page navigation', async () => {
-    const tab = await openSitePage(session, SITE_PAGES.hfDaily);
+    const tab = await openSitePage(current(), SITE_PAGES.hfDaily);
     await expect.poll(() => tab.locator('digestlens-badge').count(), WAIT).toBe(2);
     expect(await badgeTitles(tab)).toEqual([daily[0]?.title, daily[2]?.title]);
     await tab.screenshot({ path: artifact('page-hf-daily.png') });
@@ -137,10 +131,10 @@ describe('annotating saved arXiv and Hugging Face pages', () => {
         { html, path },
       );
     await navigate(pageHtml(SITE_PAGES.hfPaper), '/papers/2608.09888');
-    const panel = tab.locator('[data-testid=digestlens-panel][data-state=ready]');
-    await panel.waitFor(WAIT);
+    const ui = await OurUi.of(tab);
+    await expect.poll(() => ui.count(READY_PANEL), WAIT).toBe(1);
     expect(await tab.locator('digestlens-badge').count()).toBe(0);
-    const first = await panel.getByTestId('digestlens-related-item').allTextContents();
+    const first = await ui.texts(RELATED_ITEM, 'digestlens-panel');
     await tab.screenshot({ path: artifact('page-hf-paper.png') });
 
     // Another paper: one panel, answering for the new paper.
@@ -151,9 +145,7 @@ describe('annotating saved arXiv and Hugging Face pages', () => {
     await navigate(otherHtml, `/papers/${other?.arxivId}`);
     await expect
       .poll(
-        async () =>
-          (await tab.locator('[data-testid=digestlens-panel][data-state=ready]').count()) === 1 &&
-          (await panel.getByTestId('digestlens-related-item').allTextContents()).join() !== first.join(),
+        async () => (await ui.count(READY_PANEL)) === 1 && (await ui.texts(RELATED_ITEM, 'digestlens-panel')).join() !== first.join(),
         WAIT,
       )
       .toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_TITLE_LENGTH, readNoteEditorParams } from '@/entrypoints/note-editor/paper-params';
-import { MAX_ABSTRACT_IN_URL, noteEditorPath } from '@/lib/annotate/note-frame';
+import { MAX_ABSTRACT_IN_URL, noteEditorPath } from '@/lib/content/features/note-frame';
 
 const query = (path: string) => path.slice(path.indexOf('?'));
 

@@ -4,7 +4,7 @@ import type { DigestLensDB } from '@/lib/db';
 import { DigestError, decodeDigestBytes, MAX_DIGEST_BYTES } from '@/lib/digest';
 import { type ImportSource, importFiles, MAX_FILES_PER_IMPORT, tooManyFilesError } from '@/lib/import/client';
 import { importFileText } from '@/lib/import/import-file';
-import type { FileOutcome } from '@/lib/messaging/protocol';
+import type { FileOutcome } from '@/lib/messaging/protocol/page-to-background';
 import { DIGEST_FILES, readDigest } from '../../support/paths';
 import { countEntries, makeTestDb } from '../../support/test-db';
 

@@ -1,20 +1,17 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
-import { pageTheme } from './theme';
+import type { SeenPaper } from '../../messaging/protocol/shared';
+import type { FoundPaper } from '../../sites/types';
+import { type ContentPage, removeOnAbort } from '../page';
+import { pageTheme } from '../theme';
 
 /** Height of the note editor under the abstract: a textarea of about a dozen lines. */
 export const NOTE_FRAME_HEIGHT_PX = 320;
 /** Abstracts longer than this stay out of the iframe's URL (the editor stores the paper without one). */
 export const MAX_ABSTRACT_IN_URL = 4000;
 
-export interface NoteFramePaper {
-  title: string;
-  arxivId: string | null;
-  /** The page the paper is seen on. */
-  url: string;
-  /** When the page shows it; only a short one is passed on. */
-  abstract?: string | null;
-}
+/** What names the paper in the editor's address: the seen paper's identity and page; a short abstract when shown. */
+export type NoteFramePaper = Pick<SeenPaper, 'title' | 'arxivId' | 'url'> & Partial<Pick<SeenPaper, 'abstract'>>;
 
 type NoteEditorPage = Parameters<typeof createIframeUi>[1]['page'];
 
@@ -27,7 +24,7 @@ type NoteEditorPage = Parameters<typeof createIframeUi>[1]['page'];
 export function noteEditorPath(paper: NoteFramePaper, theme: 'light' | 'dark'): `/note-editor.html?${string}` {
   const query = new URLSearchParams({ title: paper.title });
   if (paper.arxivId) query.set('arxivId', paper.arxivId);
-  query.set('url', paper.url);
+  if (paper.url) query.set('url', paper.url);
   if (paper.abstract && paper.abstract.length <= MAX_ABSTRACT_IN_URL) query.set('abstract', paper.abstract);
   query.set('theme', theme);
   return `/note-editor.html?${query}`;
@@ -51,7 +48,7 @@ export async function mountNoteFrame(ctx: ContentScriptContext, anchor: Element,
     anchor,
     append: 'after',
     onMount: (wrapper, iframe) => {
-      wrapper.dataset.testid = 'digestlens-note-frame';
+      // No data-testid or other marker on the wrapper: it is in the page's own DOM (issue 9).
       force(wrapper, { display: 'block', margin: '12px 0', padding: '0', border: 'none' });
       force(iframe, {
         display: 'block',
@@ -67,4 +64,24 @@ export async function mountNoteFrame(ctx: ContentScriptContext, anchor: Element,
   });
   ui.mount();
   return ui;
+}
+
+/** The one note frame a page shows at a time. */
+const openFrames = new WeakMap<ContentPage, { remove(): void }>();
+
+/** Opens the note editor for `found` right after `anchor`, replacing the one open on this page. */
+export function openNoteFrame(signal: AbortSignal, page: ContentPage, found: FoundPaper, anchor: Element): void {
+  openFrames.get(page)?.remove();
+  void mountNoteFrame(page.ctx, anchor, { title: found.title, arxivId: found.arxivId, url: found.url }).then((ui) => {
+    if (signal.aborted) return ui.remove();
+    openFrames.set(page, removeOnAbort(signal, ui));
+  });
+}
+
+/** On a paper's own page: the note editor under the related panel (or under the abstract without one). */
+export async function init(signal: AbortSignal, page: ContentPage): Promise<void> {
+  const [paper] = page.papers;
+  if (page.reading.kind !== 'paper' || !paper || !page.reading.panelAnchor) return;
+  const host = (await page.panelHost) ?? page.reading.panelAnchor;
+  if (!signal.aborted) openNoteFrame(signal, page, paper, host);
 }

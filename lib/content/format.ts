@@ -1,4 +1,4 @@
-import type { DigestMembership } from '../messaging/protocol';
+import type { DigestMembership } from '../messaging/protocol/shared';
 
 /** "2026-09-01" → "Sep 1, 2026" (English, as the sites are). */
 export function formatDigestDate(iso: string): string {

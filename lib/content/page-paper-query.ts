@@ -1,0 +1,27 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { serveMessages } from '../messaging/channel';
+import { type PopupRequest, PopupRequestSchema, type PopupResponses } from '../messaging/protocol/popup-to-content';
+import { fromOwnExtension } from '../messaging/sender';
+import type { PageReader } from './page';
+
+/**
+ * Answers the popup's "which paper is this?" for its This page view: the page's own paper on a
+ * paper page (read afresh, as the page may have changed in place), else null.
+ */
+export function answerPagePaperQueries(ctx: ContentScriptContext, read: PageReader): void {
+  const stop = serveMessages<PopupRequest, PopupResponses>(browser.runtime.onMessage as Parameters<typeof serveMessages>[0], {
+    schema: PopupRequestSchema,
+    allow: fromOwnExtension(browser.runtime.id),
+    handlers: {
+      'page-paper': () => {
+        const reading = read(document, new URL(location.href));
+        const paper = reading?.kind === 'paper' ? reading.papers[0] : undefined;
+        if (!paper) return null;
+        const { anchor: _anchor, role: _role, ...seen } = paper;
+        return { ...seen, url: location.href };
+      },
+    },
+  });
+  ctx.onInvalidated(stop);
+}

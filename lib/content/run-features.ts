@@ -1,0 +1,73 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import * as badges from './features/badges';
+import * as learnArxivIds from './features/learn-arxiv-ids';
+import * as noteFrame from './features/note-frame';
+import * as relatedMarker from './features/related-marker';
+import * as relatedPanel from './features/related-panel';
+import { contentPage, type PageReader } from './page';
+import { answerPagePaperQueries } from './page-paper-query';
+
+/** A content feature, refined-github style: one file, one `init` that hangs everything it adds on `signal`. */
+interface Feature {
+  init(signal: AbortSignal, page: ReturnType<typeof contentPage>): Promise<void>;
+}
+
+/** Every feature, in the order they start (they then run side by side). */
+const FEATURES: Record<string, Feature> = { badges, relatedPanel, noteFrame, relatedMarker, learnArxivIds };
+
+/** Resolves once the page has stopped changing for `quietMs` (or after `maxMs`), or on abort. */
+function domSettled(signal: AbortSignal, quietMs = 150, maxMs = 3000): Promise<void> {
+  return new Promise((resolve) => {
+    let timer = setTimeout(done, quietMs);
+    const deadline = setTimeout(done, maxMs);
+    const observer = new MutationObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(done, quietMs);
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    signal.addEventListener('abort', done);
+    function done() {
+      observer.disconnect();
+      clearTimeout(timer);
+      clearTimeout(deadline);
+      resolve();
+    }
+  });
+}
+
+/**
+ * Reads the page once with the site's adapter and starts every feature on it; on sites that change
+ * pages without reloading, does it again after every in-page navigation, aborting the previous run
+ * first, which removes everything it added (each feature passes its signal to every listener and
+ * UI). `ctx` owns the rest, so an extension update stops the old script cleanly.
+ */
+export function runFeatures(ctx: ContentScriptContext, options: { read: PageReader; followsInPageNavigation: boolean }): void {
+  let current: AbortController | null = null;
+  ctx.onInvalidated(() => current?.abort());
+  const run = async (afterNavigation: boolean) => {
+    current?.abort();
+    const controller = new AbortController();
+    current = controller;
+    if (afterNavigation) await domSettled(controller.signal);
+    if (controller.signal.aborted) return;
+    let reading: ReturnType<PageReader> = null;
+    try {
+      reading = options.read(document, new URL(location.href));
+    } catch {
+      // Page markup is outside our control; a surprise there must not break the page or the extension.
+    }
+    if (!reading || reading.papers.length === 0) return;
+    const page = contentPage(ctx, reading, controller.signal);
+    await Promise.all(
+      Object.entries(FEATURES).map(([name, feature]) =>
+        feature.init(controller.signal, page).catch((error: unknown) => {
+          // The extension was reloaded or the background is unreachable: leave the page as it is.
+          if (!ctx.isInvalid) console.warn(`DigestLens: ${name} could not run on this page`, error);
+        }),
+      ),
+    );
+  };
+  answerPagePaperQueries(ctx, options.read);
+  void run(false);
+  if (options.followsInPageNavigation) ctx.addEventListener(window, 'wxt:locationchange', () => void run(true));
+}

@@ -1,0 +1,14 @@
+import * as z from 'zod/mini';
+import type { SeenPaper } from './shared';
+
+/** Popup → content script of the active tab, one-off messages. Served by lib/content/page-paper-query.ts. */
+
+export const PopupRequestSchema = z.discriminatedUnion('type', [
+  /** Which paper does your page show? The page's own paper on a paper page, else null. */
+  z.object({ type: z.literal('page-paper') }),
+]);
+export type PopupRequest = z.infer<typeof PopupRequestSchema>;
+
+export interface PopupResponses {
+  'page-paper': SeenPaper | null;
+}
