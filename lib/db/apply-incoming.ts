@@ -294,7 +294,9 @@ class Applier {
     const { docKind, key, mergedInto } = removal;
     if (mergedInto) {
       const from = docKind === 'noteVersion' ? paperIdOfVersionDocId(key) : key;
-      const into = await this.localId(mergedInto);
+      // The id it went to, or the paper here that id names; never `from` itself (which may hold the arXiv id by now).
+      const here = await this.localId(mergedInto);
+      const into = here === from ? mergedInto : here;
       if (from !== into) await this.repoint(from, into, docKind);
       return;
     }
@@ -352,6 +354,8 @@ class Applier {
    * rewritten for `into`, so they never bring `from` back on the server.
    */
   private async repoint(from: string, into: string, docKind: string): Promise<void> {
+    for (const [incoming, here] of this.alias) if (here === from) this.alias.set(incoming, into);
+    this.alias.set(from, into);
     const waiting = await this.db.outbox
       .where('docId')
       .anyOf([paperDocId(from), noteDocId(from), queueDocId(from)])
