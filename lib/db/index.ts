@@ -8,6 +8,7 @@ export { allListedPaperIds, type DigestMembership, digestMemberships, entriesOfD
 export { mergeProfile, type RestoreSummary } from './merge-profile';
 export { type NoteSnapshot, noteSnapshot, watchNote } from './note-watch';
 export { KEPT_VERSIONS, noteVersions, restoreNoteVersion, type SaveResult, saveNote } from './notes';
+export { connectSync, disconnectSync, enqueueEverything, syncedDatabases } from './outbox';
 export { ensurePaper, findPaper, placeholderTitle } from './page-paper';
 export { readPersistedIndex, writePersistedIndexes } from './persisted-indexes';
 export { type ProfileRows, readProfile, SETTING_PREFIX } from './profile';
@@ -31,4 +32,5 @@ export { DATABASE_NAME, DigestLensDB } from './schema';
 export { type SearchResult, searchPapers } from './search';
 export { readSettings, writeSetting } from './settings';
 export { paperCount } from './stats';
+export { DexieLocalSide, type DexieLocalSideOptions } from './sync-local-side';
 export { writtenNotes } from './written-notes';
