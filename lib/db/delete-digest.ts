@@ -1,4 +1,6 @@
+import { digestDocId, paperDocId } from '../sync/documents';
 import { entriesOfDigest, listedPaperIds } from './listings';
+import { type OutboxChange, recordChanges, removalOf } from './outbox';
 import { bumpCorpusRevision } from './revision';
 import type { DigestLensDB } from './schema';
 import { adjustPaperCount } from './stats';
@@ -16,7 +18,7 @@ export interface DeleteResult {
  * and they keep the paper's title to show.
  */
 export async function deleteDigest(db: DigestLensDB, digestId: string): Promise<DeleteResult> {
-  return db.transaction('rw', [db.papers, db.digests, db.listings, db.notes, db.queue, db.meta], async () => {
+  return db.transaction('rw', [db.papers, db.digests, db.listings, db.notes, db.queue, db.meta, db.outbox], async () => {
     const paperIds = [...new Set((await entriesOfDigest(db, digestId)).map((e) => e.paperId))];
     await db.listings.delete(digestId);
     await db.digests.delete(digestId);
@@ -27,6 +29,14 @@ export async function deleteDigest(db: DigestLensDB, digestId: string): Promise<
     await db.papers.bulkDelete(orphans);
     await adjustPaperCount(db, -orphans.length);
     await bumpCorpusRevision(db);
+    // The lab database loses the digest and the papers no other digest lists (a note or queue
+    // item keeps its paper here and in the private database).
+    const unlisted = paperIds.filter((id) => !stillListed.has(id));
+    const changes: OutboxChange[] = [digestDocId(digestId), ...unlisted.map(paperDocId)].map((id) => ({
+      database: 'lab',
+      doc: removalOf(id),
+    }));
+    await recordChanges(db, changes);
     return { removedPapers: orphans.length, keptPapers: paperIds.length - orphans.length };
   });
 }

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { DigestFormatSchema } from '../digest/formats';
+import type { SyncDoc } from '../sync/documents';
+import type { Removal } from '../sync/local-side';
 
 /**
  * The records DigestLens keeps, one zod schema per table; the row types are what they infer.
@@ -98,6 +100,11 @@ export const NoteVersionSchema = z.object({
   /** When this text was saved. */
   savedAt: isoTime,
   version: z.number().int().nonnegative(),
+  /**
+   * Kept because another device's edit of the same note won (a sync conflict, or one paper known
+   * by two ids): the editor says so, and the version cap never trims it (schema v6).
+   */
+  fromAnotherDevice: z.boolean().optional(),
 });
 export type NoteVersion = z.infer<typeof NoteVersionSchema>;
 
@@ -118,3 +125,26 @@ export const MetaRowSchema = z.object({
   value: z.unknown(),
 });
 export type MetaRow = z.infer<typeof MetaRowSchema>;
+
+/**
+ * One local change waiting to be synced (schema v6), written in the same transaction as the
+ * change (lib/db/outbox.ts). Never backed up, never parsed from outside: the sync documents it
+ * holds are built by lib/sync/mapping.ts and checked by lib/sync/documents.ts on the way in.
+ */
+export const OutboxEntrySchema = z.object({
+  /** Auto-increment key: the order changes were made in. */
+  seq: z.number().int().optional(),
+  /** Which remote database the document belongs to. */
+  database: z.enum(['private', 'lab']),
+  /**
+   * The document's id (indexed: a newer change of the same document replaces a waiting one, and
+   * applying remote notes looks for local edits not yet synced). Absent for `version`, whose id
+   * is a SHA-256 that cannot be computed inside a Dexie transaction.
+   */
+  docId: z.string().optional(),
+  /** The document as it now is (lib/sync/mapping.ts), or its removal `{_id, _deleted: true}`. */
+  doc: z.custom<SyncDoc | Removal>().optional(),
+  /** A note's earlier text, turned into its document (and id) when the outbox is read. */
+  version: NoteVersionSchema.omit({ id: true }).optional(),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;

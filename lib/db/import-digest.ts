@@ -1,7 +1,10 @@
 import type { ParsedDigest, ParsedPaper } from '../digest';
 import { identityKey, type PaperIdentity, paperIdentity } from '../identity/same-paper';
+import type { DigestRow } from '../sync/local-rows';
+import { digestDoc, paperDoc } from '../sync/mapping';
 import type { DigestEntry, Paper } from './entities';
 import { listingOf } from './listings';
+import { type OutboxChange, recordChanges, syncedDatabases } from './outbox';
 import { fillMissingDetails } from './paper-fields';
 import { newPaperId, withAliasKey } from './paper-keys';
 import { resolveIdentities } from './resolve-papers';
@@ -37,7 +40,7 @@ function enrich(stored: Paper, seen: ParsedPaper, identity: PaperIdentity): bool
  * corpus (same arXiv id, else same title key) is stored once and gains one entry per digest.
  */
 export async function importDigest(db: DigestLensDB, digest: ParsedDigest, contentId: string, now = new Date()): Promise<ImportResult> {
-  return db.transaction('rw', [db.papers, db.digests, db.listings, db.meta], async () => {
+  return db.transaction('rw', [db.papers, db.digests, db.listings, db.meta, db.outbox, db.notes, db.queue], async () => {
     const existing = await db.digests.get(contentId);
     if (existing) {
       return {
@@ -64,6 +67,8 @@ export async function importDigest(db: DigestLensDB, digest: ParsedDigest, conte
     );
 
     const added: Paper[] = [];
+    /** Every paper of this digest, as stored after the import (what the lab database needs beside it). */
+    const listed: Paper[] = [];
     const changed = new Map<string, Paper>();
     const entries: DigestEntry[] = [];
     const addedAt = now.toISOString();
@@ -84,6 +89,7 @@ export async function importDigest(db: DigestLensDB, digest: ParsedDigest, conte
         });
         added.push(stored);
       }
+      listed.push(stored);
       entries.push({
         paperId: stored.id,
         position,
@@ -97,7 +103,7 @@ export async function importDigest(db: DigestLensDB, digest: ParsedDigest, conte
     await adjustPaperCount(db, added.length);
     if (changed.size) await db.papers.bulkPut([...changed.values()]);
     await db.listings.add(listingOf(contentId, entries));
-    await db.digests.add({
+    const row = {
       id: contentId,
       fileName: digest.fileName,
       format: digest.format,
@@ -105,8 +111,10 @@ export async function importDigest(db: DigestLensDB, digest: ParsedDigest, conte
       date: digest.digestDate.iso,
       paperCount: items.length,
       importedAt: addedAt,
-    });
+    };
+    await db.digests.add(row);
     await bumpCorpusRevision(db);
+    await recordImport(db, { ...row, entries }, listed, [...changed.values()]);
     return {
       digestId: contentId,
       status: 'imported',
@@ -116,4 +124,27 @@ export async function importDigest(db: DigestLensDB, digest: ParsedDigest, conte
       entries: entries.length,
     };
   });
+}
+
+/**
+ * The import's outbox rows, only while sync is connected (checked first: building 38k documents
+ * for nothing would cost the import its speed): the digest with its entries embedded and its
+ * papers, for the lab database, in one write; papers the import enriched that a note or the
+ * queue refers to, for the private database.
+ */
+async function recordImport(db: DigestLensDB, digest: DigestRow, listed: Paper[], enriched: Paper[]): Promise<void> {
+  const databases = await syncedDatabases(db);
+  const changes: OutboxChange[] = [];
+  if (databases.includes('lab')) {
+    changes.push({ database: 'lab', doc: digestDoc(digest) });
+    for (const paper of listed) changes.push({ database: 'lab', doc: paperDoc(paper) });
+  }
+  if (databases.includes('private') && enriched.length) {
+    const ids = enriched.map((p) => p.id);
+    const [notes, queued] = await Promise.all([db.notes.bulkGet(ids), db.queue.bulkGet(ids)]);
+    enriched.forEach((paper, i) => {
+      if (notes[i] || queued[i]) changes.push({ database: 'private', doc: paperDoc(paper) });
+    });
+  }
+  await recordChanges(db, changes);
 }

@@ -1,5 +1,6 @@
 import type { Note, NoteVersion, Paper, QueueItem } from './entities';
 import { addEntries } from './listings';
+import { enqueueEverything, syncedDatabases } from './outbox';
 import { fillMissingDetails } from './paper-fields';
 import { withAliasKey } from './paper-keys';
 import { type ProfileRows, SETTING_PREFIX } from './profile';
@@ -70,8 +71,16 @@ function asVersion(note: Note): NoteVersion {
  * Merging the same rows again adds nothing.
  */
 export async function mergeProfile(db: DigestLensDB, rows: ProfileRows): Promise<RestoreSummary> {
-  const tables = [db.papers, db.digests, db.listings, db.notes, db.noteVersions, db.queue, db.meta];
-  return db.transaction('rw', tables, () => merge(db, rows));
+  const tables = [db.papers, db.digests, db.listings, db.notes, db.noteVersions, db.queue, db.meta, db.outbox];
+  return db.transaction('rw', tables, async () => {
+    const summary = await merge(db, rows);
+    // A restore touches rows of every kind; while sync is connected the whole profile is queued
+    // again, in this transaction. The mirror writes only documents whose content changed, so
+    // what travels is what the restore changed (restores are rare; this spares tracking each row).
+    const databases = await syncedDatabases(db);
+    if (databases.length && Object.values(summary).some((n) => n > 0)) await enqueueEverything(db, databases);
+    return summary;
+  });
 }
 
 async function merge(db: DigestLensDB, backup: ProfileRows): Promise<RestoreSummary> {

@@ -11,6 +11,15 @@ export const META_KEYS = {
   relatedIndex: 'corpusIndexes',
   /** The persisted fuzzy title index, apart so that a woken worker loads it only when needed. */
   fuzzyTitleIndex: 'fuzzyTitleIndex',
+  /**
+   * The remote databases sync is connected to (`['private']`, `['private', 'lab']`), or absent
+   * while sync is off: then no change writes an outbox row (lib/db/outbox.ts).
+   */
+  syncDatabases: 'syncDatabases',
+  /** The last applied sync checkpoint of the private database's local mirror. */
+  syncCheckpointPrivate: 'syncCheckpoint:private',
+  /** The last applied sync checkpoint of the lab database's local mirror. */
+  syncCheckpointLab: 'syncCheckpoint:lab',
 } as const;
 
 /**

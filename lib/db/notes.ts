@@ -1,7 +1,9 @@
+import { noteDoc, paperDoc } from '../sync/mapping';
 import type { Note, NoteVersion } from './entities';
+import { type OutboxChange, outboxTables, recordChanges } from './outbox';
 import type { DigestLensDB } from './schema';
 
-/** How many earlier texts a note keeps. */
+/** How many earlier texts a note keeps (texts from another device are never trimmed: they are not counted). */
 export const KEPT_VERSIONS = 50;
 /** A pause longer than this starts a new editing session: the text before it is kept as a version. */
 export const SESSION_GAP_MS = 2 * 60 * 1000;
@@ -25,25 +27,35 @@ export async function saveNote(
   baseVersion: number,
   now = new Date(),
 ): Promise<SaveResult> {
-  return db.transaction('rw', db.notes, db.noteVersions, async () => {
+  return db.transaction('rw', [db.notes, db.noteVersions, db.papers, ...outboxTables(db)], async () => {
     const current = await db.notes.get(paperId);
     const concurrent = (current?.version ?? 0) !== baseVersion;
     if (current && current.text === text) return { note: current, concurrent: false };
+    const changes: OutboxChange[] = [];
     if (current && current.text !== '') {
       const stale = now.getTime() - Date.parse(current.updatedAt) > SESSION_GAP_MS;
-      if (concurrent || stale) await keepVersion(db, current);
+      if (concurrent || stale) changes.push(await keepVersion(db, current));
     }
     const note: Note = { paperId, text, updatedAt: now.toISOString(), version: (current?.version ?? 0) + 1 };
     await db.notes.put(note);
+    changes.push({ database: 'private', doc: noteDoc(note) });
+    // A note's first save takes its paper into the private database (other devices show its title).
+    const paper = current ? undefined : await db.papers.get(paperId);
+    if (paper) changes.push({ database: 'private', doc: paperDoc(paper) });
+    await recordChanges(db, changes);
     return { note, concurrent };
   });
 }
 
-async function keepVersion(db: DigestLensDB, note: Note): Promise<void> {
-  await db.noteVersions.add({ paperId: note.paperId, text: note.text, savedAt: note.updatedAt, version: note.version });
-  const versions = await noteVersions(db, note.paperId);
+/** Keeps a replaced text as a version, trimming the oldest beyond KEPT_VERSIONS; returns its outbox change. */
+async function keepVersion(db: DigestLensDB, note: Note): Promise<OutboxChange> {
+  const version: NoteVersion = { paperId: note.paperId, text: note.text, savedAt: note.updatedAt, version: note.version };
+  await db.noteVersions.add({ ...version });
+  // A text from another device was kept because the user was told so: never trimmed.
+  const versions = (await noteVersions(db, note.paperId)).filter((v) => !v.fromAnotherDevice);
   const excess = versions.slice(KEPT_VERSIONS).flatMap((v) => (v.id === undefined ? [] : [v.id]));
   if (excess.length) await db.noteVersions.bulkDelete(excess);
+  return { database: 'private', version };
 }
 
 /** A note's earlier texts, newest first (by when they were written; restored backups keep their times). */
@@ -54,13 +66,16 @@ export async function noteVersions(db: DigestLensDB, paperId: string): Promise<N
 
 /** Brings back an earlier text; the text it replaces is kept as a version first. */
 export async function restoreNoteVersion(db: DigestLensDB, versionId: number, now = new Date()): Promise<Note | null> {
-  return db.transaction('rw', db.notes, db.noteVersions, async () => {
+  return db.transaction('rw', [db.notes, db.noteVersions, ...outboxTables(db)], async () => {
     const version = await db.noteVersions.get(versionId);
     if (!version) return null;
     const current = await db.notes.get(version.paperId);
-    if (current && current.text !== '' && current.text !== version.text) await keepVersion(db, current);
+    const changes: OutboxChange[] = [];
+    if (current && current.text !== '' && current.text !== version.text) changes.push(await keepVersion(db, current));
     const note: Note = { paperId: version.paperId, text: version.text, updatedAt: now.toISOString(), version: (current?.version ?? 0) + 1 };
     await db.notes.put(note);
+    changes.push({ database: 'private', doc: noteDoc(note) });
+    await recordChanges(db, changes);
     return note;
   });
 }

@@ -1,6 +1,9 @@
 import { paperIdentity } from '../identity/same-paper';
 import type { SeenPaper } from '../identity/seen-paper';
+import { paperDoc } from '../sync/mapping';
 import type { Paper } from './entities';
+import { listedPaperIds } from './listings';
+import { recordChanges, syncedDatabases } from './outbox';
 import { newPaperId, withAliasKey } from './paper-keys';
 import { resolvePapers } from './resolve-papers';
 import type { DigestLensDB } from './schema';
@@ -31,7 +34,7 @@ export async function ensurePaper(
   now = new Date(),
 ): Promise<Paper> {
   const identity = paperIdentity(seen);
-  return db.transaction('rw', db.papers, db.meta, async () => {
+  return db.transaction('rw', [db.papers, db.meta, db.notes, db.queue, db.listings, db.outbox], async () => {
     const [stored] = await resolvePapers(db, [seen]);
     if (stored) {
       // A paper first seen as a bare PDF link has its id for a title; a page now shows the real one.
@@ -43,12 +46,14 @@ export async function ensurePaper(
           abstract: stored.abstract || (seen.abstract ?? ''),
         });
         await db.papers.put(renamed);
+        await recordPaperChange(db, renamed);
         return renamed;
       }
       // Known by title until now: the page tells its arXiv id (no other paper has it, or that one would have been found).
       if (!stored.arxivId && identity.arxivId) {
         stored.arxivId = identity.arxivId;
         await db.papers.put(stored);
+        await recordPaperChange(db, stored);
       }
       return stored;
     }
@@ -65,6 +70,19 @@ export async function ensurePaper(
     });
     await db.papers.put(paper);
     await adjustPaperCount(db, 1);
+    // A new paper is in no database yet: the note or queue item made on it next brings it along.
     return paper;
   });
+}
+
+/** A stored paper changed: the databases that hold it (private for a note or queue item, lab for a digest) get it anew. */
+async function recordPaperChange(db: DigestLensDB, paper: Paper): Promise<void> {
+  const databases = await syncedDatabases(db);
+  if (!databases.length) return;
+  const [note, queued, listed] = await Promise.all([db.notes.get(paper.id), db.queue.get(paper.id), listedPaperIds(db, [paper.id])]);
+  const doc = paperDoc(paper);
+  await recordChanges(db, [
+    ...(note || queued ? [{ database: 'private' as const, doc }] : []),
+    ...(listed.size ? [{ database: 'lab' as const, doc }] : []),
+  ]);
 }

@@ -1,7 +1,19 @@
 import type { SeenPaper } from '../identity/seen-paper';
+import { queueDocId } from '../sync/documents';
+import { paperDoc, queueDoc } from '../sync/mapping';
 import type { Paper, QueueItem } from './entities';
+import { outboxTables, recordChanges, removalOf } from './outbox';
 import { ensurePaper } from './page-paper';
 import type { DigestLensDB } from './schema';
+
+/** Records a queue item (and the paper it refers to, which the private database holds too). Inside a transaction with db.papers. */
+async function recordQueued(db: DigestLensDB, item: QueueItem): Promise<void> {
+  const paper = await db.papers.get(item.paperId);
+  await recordChanges(db, [
+    ...(paper ? [{ database: 'private' as const, doc: paperDoc(paper) }] : []),
+    { database: 'private', doc: queueDoc(item) },
+  ]);
+}
 
 /** Queue items in reading order, unread ones first; read items form the Read list. */
 export async function queueItems(db: DigestLensDB): Promise<{ unread: QueueItem[]; read: QueueItem[] }> {
@@ -38,32 +50,45 @@ export async function queuedPapers(db: DigestLensDB): Promise<Array<Paper | unde
 
 /** Adds a paper at the end of the queue; a paper already queued stays where it is. */
 export async function addToQueue(db: DigestLensDB, paperId: string, source: string, now = new Date()): Promise<QueueItem> {
-  return db.transaction('rw', db.queue, async () => {
+  return db.transaction('rw', [db.queue, db.papers, ...outboxTables(db)], async () => {
     const existing = await db.queue.get(paperId);
     if (existing) return existing;
     const last = await db.queue.orderBy('order').last();
     const item: QueueItem = { paperId, order: (last?.order ?? 0) + 1, addedAt: now.toISOString(), source, readAt: null };
     await db.queue.add(item);
+    await recordQueued(db, item);
     return item;
   });
 }
 
 /** Removes a paper from the queue and returns the item, so that the removal can be undone. */
 export async function removeFromQueue(db: DigestLensDB, paperId: string): Promise<QueueItem | null> {
-  return db.transaction('rw', db.queue, async () => {
+  return db.transaction('rw', [db.queue, ...outboxTables(db)], async () => {
     const item = await db.queue.get(paperId);
-    if (item) await db.queue.delete(paperId);
+    if (item) {
+      await db.queue.delete(paperId);
+      await recordChanges(db, [{ database: 'private', doc: removalOf(queueDocId(paperId)) }]);
+    }
     return item ?? null;
   });
 }
 
 /** Puts a removed item back exactly as it was (undo). */
 export async function restoreQueueItem(db: DigestLensDB, item: QueueItem): Promise<void> {
-  await db.queue.put(item);
+  await db.transaction('rw', [db.queue, db.papers, ...outboxTables(db)], async () => {
+    await db.queue.put(item);
+    await recordQueued(db, item);
+  });
 }
 
 export async function setRead(db: DigestLensDB, paperId: string, read: boolean, now = new Date()): Promise<void> {
-  await db.queue.update(paperId, { readAt: read ? now.toISOString() : null });
+  await db.transaction('rw', [db.queue, ...outboxTables(db)], async () => {
+    const item = await db.queue.get(paperId);
+    if (!item) return;
+    const updated: QueueItem = { ...item, readAt: read ? now.toISOString() : null };
+    await db.queue.put(updated);
+    await recordChanges(db, [{ database: 'private', doc: queueDoc(updated) }]);
+  });
 }
 
 /**
@@ -71,14 +96,21 @@ export async function setRead(db: DigestLensDB, paperId: string, read: boolean, 
  * renumbered 1..n in one transaction, which keeps them small and distinct.
  */
 export async function moveInQueue(db: DigestLensDB, paperId: string, to: number): Promise<void> {
-  await db.transaction('rw', db.queue, async () => {
+  await db.transaction('rw', [db.queue, ...outboxTables(db)], async () => {
     const { unread } = await queueItems(db);
     const from = unread.findIndex((i) => i.paperId === paperId);
     if (from === -1) return;
     const [item] = unread.splice(from, 1);
     if (!item) return;
     unread.splice(Math.max(0, Math.min(to, unread.length)), 0, item);
-    await db.queue.bulkPut(unread.map((i, index) => ({ ...i, order: index + 1 })));
+    const renumbered = unread.map((i, index) => ({ ...i, order: index + 1 }));
+    await db.queue.bulkPut(renumbered);
+    // Only the items whose place changed travel.
+    const moved = renumbered.filter((i, index) => i.order !== unread[index]?.order);
+    await recordChanges(
+      db,
+      moved.map((i) => ({ database: 'private' as const, doc: queueDoc(i) })),
+    );
   });
 }
 

@@ -1,5 +1,5 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
-import type { Digest, Listing, MetaRow, Note, NoteVersion, Paper, QueueItem } from './entities';
+import type { Digest, Listing, MetaRow, Note, NoteVersion, OutboxEntry, Paper, QueueItem } from './entities';
 import { listingsFromEntryRows } from './listings';
 import { META_KEYS } from './meta-keys';
 import { withAliasKey } from './paper-keys';
@@ -72,6 +72,22 @@ export const SCHEMA_HISTORY = {
     queue: 'paperId, order',
     meta: 'key',
   },
+  /**
+   * v6: sync (issue 13). `outbox` holds the local changes not yet synced, written in the same
+   * transaction as each change; `docId` finds a waiting change of the same document. Note
+   * versions may carry `fromAnotherDevice` (optional, so existing rows need no upgrade); sync's
+   * connection state and checkpoints are `meta` rows (meta-keys.ts).
+   */
+  6: {
+    papers: 'id, titleKey, arxivId, aliasKey',
+    digests: 'id, date, importedAt',
+    listings: 'digestId, *paperIds',
+    notes: 'paperId, updatedAt',
+    noteVersions: '++id, paperId',
+    queue: 'paperId, order',
+    meta: 'key',
+    outbox: '++seq, database, docId',
+  },
 } as const;
 
 export class DigestLensDB extends Dexie {
@@ -82,6 +98,7 @@ export class DigestLensDB extends Dexie {
   noteVersions!: EntityTable<NoteVersion, 'id'>;
   queue!: EntityTable<QueueItem, 'paperId'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
 
   constructor(name = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);
@@ -121,5 +138,7 @@ export class DigestLensDB extends Dexie {
         const entries = await tx.table('entries').toArray();
         await tx.table('listings').bulkAdd(listingsFromEntryRows(entries));
       });
+    // A new table and an optional field: no row changes, and sync starts off (no outbox rows).
+    this.version(6).stores(SCHEMA_HISTORY[6]);
   }
 }

@@ -216,7 +216,8 @@ export async function readIncoming(
   for (const change of page.results) {
     const doc = change.doc;
     if (!doc || doc._id.startsWith('_')) continue;
-    if (ownWrites.get(doc._id) === doc._rev) continue;
+    // Not echoed back, unless a pulled revision now conflicts with it (then it must be folded).
+    if (ownWrites.get(doc._id) === doc._rev && !doc._conflicts?.length) continue;
     if (doc._deleted) {
       const id = parseDocId(doc._id);
       if (!id) continue;

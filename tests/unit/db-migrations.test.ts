@@ -196,6 +196,60 @@ describe('database schema versions', () => {
     current.close();
   });
 
+  it('upgrades a version 5 database to version 6, keeping every row as it was, with sync off and an empty outbox', async () => {
+    const indexedDB = new IDBFactory();
+    const v5 = writeAsVersion(5, indexedDB);
+    const paper = {
+      id: 'arxiv:2501.00001',
+      title: 'Alpha',
+      titleKey: 'alpha',
+      arxivId: '2501.00001',
+      abstract: 'A.',
+      authors: 2,
+      organization: null,
+      addedAt: '2026-10-01T00:00:00.000Z',
+      aliasKey: 'alpha',
+    };
+    const note = { paperId: paper.id, text: 'current text', updatedAt: '2026-10-03T00:00:00.000Z', version: 3 };
+    const versions = [
+      { paperId: paper.id, text: 'first text', savedAt: '2026-10-01T00:00:00.000Z', version: 1 },
+      { paperId: paper.id, text: 'second text', savedAt: '2026-10-02T00:00:00.000Z', version: 2 },
+    ];
+    const queueItem = { paperId: paper.id, order: 1, addedAt: '2026-10-01T00:00:00.000Z', source: 'digest:d1', readAt: null };
+    const listing = {
+      digestId: 'd1',
+      entries: [{ paperId: paper.id, position: 0, upvotes: 4, publishedRaw: null, published: null }],
+      paperIds: [paper.id],
+    };
+    const meta = [
+      { key: 'corpusRevision', value: 5 },
+      { key: 'paperCount', value: 1 },
+      { key: 'setting:noteSpellCheck', value: true },
+    ];
+    await v5.table('papers').put(paper);
+    await v5.table('notes').put(note);
+    await v5.table('noteVersions').bulkAdd(versions);
+    await v5.table('queue').put(queueItem);
+    await v5.table('listings').put(listing);
+    await v5.table('meta').bulkPut(meta);
+    v5.close();
+
+    const current = new DigestLensDB('digestlens-migration', { indexedDB, IDBKeyRange });
+    await current.open();
+    expect(current.verno).toBe(6);
+    expect(await current.papers.toArray()).toEqual([paper]);
+    expect(await current.notes.toArray()).toEqual([note]);
+    expect(await current.noteVersions.orderBy('id').toArray()).toEqual([
+      { id: 1, ...versions[0] },
+      { id: 2, ...versions[1] },
+    ]);
+    expect(await current.queue.toArray()).toEqual([queueItem]);
+    expect(await current.listings.toArray()).toEqual([listing]);
+    expect(await current.meta.orderBy('key').toArray()).toEqual(meta);
+    expect(await current.outbox.count()).toBe(0);
+    current.close();
+  });
+
   it('declares the newest version of SCHEMA_HISTORY as the schema in use', () => {
     const db = new DigestLensDB('digestlens-verno', { indexedDB: new IDBFactory(), IDBKeyRange });
     const latest = Math.max(...Object.keys(SCHEMA_HISTORY).map(Number));
