@@ -1,11 +1,11 @@
 import { createRoot } from 'react-dom/client';
-import { AppTabs } from '@/components/AppTabs';
-import { BackupPanel } from '@/components/BackupPanel';
-import { Library } from '@/components/Library';
-import { NotesView } from '@/components/NotesView';
-import { QueueTabLabel } from '@/components/QueueTabLabel';
-import { QueueView } from '@/components/QueueView';
-import '@/components/library.css';
+import { AppTabs } from '@/components/app/AppTabs';
+import { BackupPanel } from '@/components/backup/BackupPanel';
+import { Library } from '@/components/library/Library';
+import { NotesView } from '@/components/notes/NotesView';
+import { QueueTabLabel } from '@/components/queue/QueueTabLabel';
+import { QueueView } from '@/components/queue/QueueView';
+import '@/components/app/app.css';
 
 function LibraryPage() {
   return (

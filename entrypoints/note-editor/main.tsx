@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { NoteEditor } from '@/components/NoteEditor';
-import { portNoteSource } from '@/components/NoteEditor.port';
-import { dexieNoteSource } from '@/components/NoteEditor.source';
+import { NoteEditor } from '@/components/notes/NoteEditor';
 import { db } from '@/lib/db/instance';
 import { ensurePaper } from '@/lib/db/page-paper';
+import { dexieNoteSource } from '@/lib/notes/editor/note-source';
+import { portNoteSource } from '@/lib/notes/editor/port-note-source';
 import { readNoteEditorParams } from './paper-params';
 
 /**

@@ -1,11 +1,11 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { AppTabs } from '@/components/AppTabs';
-import { Library } from '@/components/Library';
-import { QueueTabLabel } from '@/components/QueueTabLabel';
-import { QueueView } from '@/components/QueueView';
-import { ThisPageView } from '@/components/ThisPageView';
-import '@/components/library.css';
+import { AppTabs } from '@/components/app/AppTabs';
+import { Library } from '@/components/library/Library';
+import { QueueTabLabel } from '@/components/queue/QueueTabLabel';
+import { QueueView } from '@/components/queue/QueueView';
+import { ThisPageView } from '@/components/this-page/ThisPageView';
+import '@/components/app/app.css';
 import { showsOnePaper } from '@/lib/sites';
 
 /** Firefox closes a popup when a file dialog opens, so the Library is also a full page. */

@@ -1,0 +1,70 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { type Digest, deleteDigest, digestsNewestFirst } from '@/lib/db';
+import { db } from '@/lib/db/instance';
+import { formatDay } from '../app/format-date';
+
+function DigestRow({ digest }: { digest: Digest }) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  return (
+    <li className="digest-row" data-testid="digest-row" data-date={digest.date}>
+      <div className="digest-main">
+        <strong>{formatDay(digest.date)}</strong>
+        <span className="muted">
+          {' '}
+          · <span data-testid="digest-paper-count">{digest.paperCount}</span> papers · {digest.fileName}
+        </span>
+      </div>
+      {confirming ? (
+        <div className="confirm" role="alertdialog" aria-label="Confirm delete">
+          <span>{failure ? `Could not delete: ${failure}` : 'Delete this digest? Notes and queue are kept.'}</span>
+          <button
+            type="button"
+            className="danger"
+            data-testid="confirm-delete"
+            disabled={busy}
+            onClick={async () => {
+              setBusy(true);
+              try {
+                await deleteDigest(db, digest.id);
+              } catch (error) {
+                setFailure(error instanceof Error ? error.message : String(error));
+                setBusy(false);
+              }
+            }}
+          >
+            Delete
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="quiet" data-testid="delete-digest" onClick={() => setConfirming(true)}>
+          Delete
+        </button>
+      )}
+    </li>
+  );
+}
+
+/** The imported digests, newest first. */
+export function DigestList({ digests }: { digests: Digest[] }) {
+  if (digests.length === 0) return null;
+  return (
+    <section className="panel">
+      <h2>Digests</h2>
+      <ul className="digests">
+        {digests.map((d) => (
+          <DigestRow key={d.id} digest={d} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function useDigests(): Digest[] | undefined {
+  return useLiveQuery(() => digestsNewestFirst(db), []);
+}

@@ -1,1 +1,0 @@
-export { paperUrl } from '@/lib/identity/paper-urls';
