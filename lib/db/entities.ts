@@ -27,7 +27,10 @@ export const PaperSchema = z.object({
   /** Bare arXiv id without version (`2501.11120`, `hep-th/9901001`), or null; indexed. */
   arxivId: z.string().nullable(),
   abstract: z.string(),
+  /** Author count (text digests show only a count). */
   authors: z.number().nullable(),
+  /** Author names, in order, when any source listed them (not indexed: no schema version needed). */
+  authorNames: z.array(z.string()).nullable().optional(),
   organization: z.string().nullable(),
   /** ISO time the paper was first stored. */
   addedAt: isoTime,

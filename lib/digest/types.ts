@@ -13,6 +13,8 @@ export const ParsedPaperSchema = z.object({
   abstract: z.string(),
   /** Author count from the "• 5 authors" line, when the digest shows one. */
   authors: z.number().int().nonnegative().nullable(),
+  /** Author names, in order, when the source lists them (JSON, Atom, the mailing, saved pages); the count stays in `authors`. */
+  authorNames: z.array(z.string().min(1).max(500)).max(2000).nullable().optional(),
   /** The organisation line some entries show instead of an author count. */
   organization: z.string().min(1).nullable(),
   published: DigestDateSchema.nullable(),
