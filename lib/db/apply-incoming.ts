@@ -28,6 +28,8 @@ import { adjustPaperCount } from './stats';
  *   and queue item there; a paper removed otherwise stays while a digest, a note or the queue
  *   needs it.
  * Returns the local ids of papers whose note gained a text from another device.
+ * About 430 lines on purpose: each rule above reads and writes the same transaction's maps (papers
+ * re-pointed, notes merged, outbox rows), so splitting it would pass that state between files.
  */
 export async function applyIncoming(
   db: DigestLensDB,
