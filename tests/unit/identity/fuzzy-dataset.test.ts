@@ -68,8 +68,8 @@ describe('the fuzzy title matcher on 38,246 arXiv papers', () => {
   it('matches 200 page titles against the whole corpus quickly', () => {
     const times = timeBatches(papers, index, 5).sort((a, b) => a - b);
     // Well under 50 ms on an idle machine (scripts/measure-fuzzy.ts reports it); generous here,
-    // where other tests share the CPU.
-    expect(times[2]).toBeLessThan(250);
+    // where other tests share the CPU: a scan of the whole corpus per title would take seconds.
+    expect(times[2]).toBeLessThan(1000);
     const start = performance.now();
     FuzzyTitleIndex.fromSnapshot(index.toSnapshot());
     expect(performance.now() - start).toBeLessThan(10_000);
