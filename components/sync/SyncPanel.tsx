@@ -4,6 +4,7 @@ import { ChannelError } from '@/lib/messaging/channel';
 import { checkServerUrl, hostPermissionPattern } from '@/lib/sync/connection';
 import { statusLine } from './status-line';
 import { useSyncPanelState } from './useSyncPanelState';
+import './sync.css';
 
 interface Form {
   serverUrl: string;
@@ -80,7 +81,8 @@ export function SyncPanel() {
         labDatabase: form.labDatabase.trim() || null,
       });
       setForm((f) => ({ ...f, password: '' }));
-      return 'Connected: syncing…';
+      // The status line tells how the first sync goes.
+      return null;
     });
   };
 
