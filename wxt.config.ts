@@ -1,16 +1,30 @@
 import { defineConfig } from 'wxt';
 import { SUPPORTED_HOST_PATTERNS } from './lib/sites/hosts';
 
+/** Where a sync server may be (see optional permissions below). */
+const SYNC_SERVER_PATTERNS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
 // The manifest asks for the least it can: local storage (with no quota, for large corpora)
 // and the two sites whose pages DigestLens annotates (lib/sites/hosts.ts, the one list of them).
-// It makes no network requests at all.
+// It makes no network requests, except to a sync server the user connects (README, "Sync").
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'DigestLens',
-    description: 'See which papers on arXiv and Hugging Face are in your research digests. Private and offline.',
-    permissions: ['storage', 'unlimitedStorage'],
+    description:
+      'See which papers on arXiv and Hugging Face are in your digests. Private and offline; optional sync to your own CouchDB server.',
+    // `alarms`: a connected sync runs every 15 minutes and retries after a failure even when Chrome
+    // has stopped the idle service worker (lib/sync/background-sync.ts). Without a connection no
+    // alarm is set.
+    permissions: ['storage', 'unlimitedStorage', 'alarms'],
     host_permissions: SUPPORTED_HOST_PATTERNS,
+    // Sync talks to a server the user names, so its host cannot be listed here. These optional
+    // patterns grant nothing at install: they are only the ceiling that `permissions.request` may
+    // ask within. Connecting requests exactly the server's own origin (hostPermissionPattern in
+    // lib/sync/connection.ts), from the Connect click, and Disconnect gives it back. https anywhere;
+    // plain http only on this computer, as checkServerUrl allows (the password travels with each
+    // request). Chrome's patterns without a port match every port; Firefox's take no port at all.
+    ...(browser === 'firefox' ? { optional_permissions: SYNC_SERVER_PATTERNS } : { optional_host_permissions: SYNC_SERVER_PATTERNS }),
     action: { default_title: 'DigestLens' },
     // Extension pages run only the extension's own bundled scripts: no eval, no inline script, no
     // WebAssembly (the MV3 default also allows 'wasm-unsafe-eval', which nothing here needs), no

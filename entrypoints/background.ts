@@ -9,6 +9,8 @@ import { db } from '@/lib/db/instance';
 import { serveImports } from '@/lib/import/background-port';
 import { serveContentRequests } from '@/lib/messaging/background-router';
 import { serveNoteEditors } from '@/lib/notes/background-notes';
+import { startBackgroundSync } from '@/lib/sync/background-sync';
+import { serveSyncPanel } from '@/lib/sync/serve-sync-panel';
 
 /** Every channel the background serves (lib/messaging/protocol/ lists their messages, one file per direction). */
 export default defineBackground(() => {
@@ -23,6 +25,9 @@ export default defineBackground(() => {
   });
   servePaperState(browser.runtime, db);
   serveNoteEditors(browser.runtime, db);
+  // Sync is off until the user connects a server (Settings → Sync); until then it makes no request.
+  const sync = startBackgroundSync({ db, browser, browserName: import.meta.env.FIREFOX ? 'firefox' : 'chrome' });
+  serveSyncPanel(browser.runtime, sync);
   // Chrome MV3 has `action`; Firefox's MV2 build has `browserAction`.
   showQueueCountOnIcon(db, browser.action ?? browser.browserAction);
 });

@@ -5,6 +5,7 @@ import { Library } from '@/components/library/Library';
 import { NotesView } from '@/components/notes/NotesView';
 import { QueueTabLabel } from '@/components/queue/QueueTabLabel';
 import { QueueView } from '@/components/queue/QueueView';
+import { SyncPanel } from '@/components/sync/SyncPanel';
 import '@/components/app/app.css';
 
 function LibraryPage() {
@@ -20,6 +21,7 @@ function LibraryPage() {
           { id: 'queue', label: <QueueTabLabel />, render: () => <QueueView /> },
           { id: 'notes', label: 'Notes', render: () => <NotesView /> },
           { id: 'backup', label: 'Backup & settings', render: () => <BackupPanel /> },
+          { id: 'sync', label: 'Sync', render: () => <SyncPanel /> },
         ]}
       />
     </main>

@@ -36,5 +36,14 @@ export { DATABASE_NAME, DigestLensDB } from './schema';
 export { type SearchResult, searchPapers } from './search';
 export { readSettings, writeSetting } from './settings';
 export { paperCount } from './stats';
+export {
+  connectedRoles,
+  readSyncConnection,
+  readSyncStatus,
+  removeSyncConnection,
+  saveSyncStatus,
+  storeSyncConnection,
+  watchOutboxCount,
+} from './sync-connection';
 export { DexieLocalSide, type DexieLocalSideOptions } from './sync-local-side';
 export { writtenNotes } from './written-notes';

@@ -20,6 +20,14 @@ export const META_KEYS = {
   syncCheckpointPrivate: 'syncCheckpoint:private',
   /** The last applied sync checkpoint of the lab database's local mirror. */
   syncCheckpointLab: 'syncCheckpoint:lab',
+  /**
+   * The sync server, user, password or token and database names (lib/sync/connection.ts). In the
+   * extension's own IndexedDB because content scripts cannot reach it (they can read
+   * `storage.local`), and not a `setting:` row, so no backup carries it.
+   */
+  syncConnection: 'syncConnection',
+  /** The sync status line's facts (last sync, pending, last error), kept across worker restarts. */
+  syncStatus: 'syncStatus',
 } as const;
 
 /**

@@ -84,6 +84,8 @@ export interface SyncRunner {
   status(): SyncStatus;
   /** Stops the running replication and every timer (the run fails as 'interrupted'). */
   stop(): void;
+  /** Resolves once no run is in progress (after stop(), once the cancelled run has ended). */
+  idle(): Promise<void>;
 }
 
 const defaultTimers: Timers = { set: (callback, ms) => setTimeout(callback, ms), clear: (handle) => clearTimeout(handle as number) };
@@ -323,5 +325,12 @@ export function createSyncRunner(options: SyncRunnerOptions): SyncRunner {
       timer = null;
       for (const replication of replications) replication.cancel();
     },
+    idle: () =>
+      running
+        ? running.then(
+            () => {},
+            () => {},
+          )
+        : Promise.resolve(),
   };
 }

@@ -31,7 +31,15 @@ export function artifact(name: string): string {
   return join(ARTIFACTS_DIR, name);
 }
 
-export async function launchExtension(): Promise<ExtensionSession> {
+export interface LaunchOptions {
+  /**
+   * Origins whose requests go through to the real server (the sync test's local server on
+   * 127.0.0.1); every other request still gets the offline 404.
+   */
+  passThroughOrigins?: readonly string[];
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`no built extension in ${EXTENSION_DIR}: run \`npx wxt build\` first`);
   }
@@ -54,14 +62,17 @@ export async function launchExtension(): Promise<ExtensionSession> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost',
+      // Loopback stays reachable: the sync tests' server listens on 127.0.0.1.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
     ],
   });
   try {
     // Anything a page asks of the web gets a 404, so a test never depends on the network. The
-    // extension's own files (chrome-extension://) are left out of the route so they load untouched.
+    // extension's own files (chrome-extension://) are left out of the route so they load untouched,
+    // and so are the origins a test passes through.
+    const passThrough = new Set(options.passThroughOrigins ?? []);
     await context.route(
-      (url) => url.protocol !== 'chrome-extension:',
+      (url) => url.protocol !== 'chrome-extension:' && !passThrough.has(url.origin),
       (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'offline test' }),
     );
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));

@@ -298,11 +298,13 @@ describe('static checks: source and built manifest', () => {
     expect(hits).toEqual([]);
   });
 
-  it('asks for storage and the two sites only, and keeps a strict CSP for extension pages', () => {
+  it('asks for storage, alarms and the two sites only (a sync server only optionally), and keeps a strict CSP for extension pages', () => {
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
-    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage']);
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'alarms']);
     expect(manifest.host_permissions).toEqual(['https://arxiv.org/*', 'https://huggingface.co/*']);
     expect(manifest.optional_permissions ?? []).toEqual([]);
+    // Granted only when the user connects a sync server, and then only for that server's origin.
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
     expect(manifest.externally_connectable).toBeUndefined();
     for (const script of manifest.content_scripts) {
       expect(script.matches.every((m: string) => m === 'https://arxiv.org/*' || m === 'https://huggingface.co/*')).toBe(true);

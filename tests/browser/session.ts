@@ -8,7 +8,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { type ExtensionSession, launchExtension } from './harness';
+import { type ExtensionSession, type LaunchOptions, launchExtension } from './harness';
 import { importSamplesAndFixtureDigest } from './site-pages';
 
 export { artifact, type ExtensionSession } from './harness';
@@ -37,8 +37,8 @@ export function sessionForThisFile(options: { digests: 'fixtures' | 'none' }): (
  * way, the extension reloaded under an open page, a backup restored into an empty profile): the
  * same setup as `sessionForThisFile`, closed by the caller.
  */
-export async function launchSession(options: { digests: 'fixtures' | 'none' }): Promise<ExtensionSession> {
-  const session = await launchExtension();
+export async function launchSession(options: { digests: 'fixtures' | 'none' } & LaunchOptions): Promise<ExtensionSession> {
+  const session = await launchExtension(options);
   try {
     if (options.digests === 'fixtures') await importSamplesAndFixtureDigest(session);
     return session;

@@ -76,3 +76,60 @@ export const NoteEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('watch-failed'), error: z.string() }),
 ]);
 export type NoteEvent = z.infer<typeof NoteEventSchema>;
+
+// ─── Sync ──────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Port the Settings → Sync panel opens (extension pages only; content scripts are refused). The
+ * password goes one way, page → background, in `connect`; nothing the background sends back
+ * carries it. Served by lib/sync/serve-sync-panel.ts.
+ */
+export const SYNC_PORT = 'digestlens:sync';
+
+const DatabaseName = z.string().check(z.minLength(1), z.maxLength(238));
+
+export const SyncRequestSchema = z.discriminatedUnion('type', [
+  /**
+   * Connect (or fix the credentials of the connection in place) and sync at once. The page has
+   * asked for the host permission of the server's origin first; answered once the connection is
+   * stored, before the first sync ends (its outcome arrives as a status event).
+   */
+  z.object({
+    type: z.literal('connect'),
+    serverUrl: z.string().check(z.minLength(1), z.maxLength(2000)),
+    user: z.string().check(z.minLength(1), z.maxLength(200)),
+    password: z.string().check(z.minLength(1), z.maxLength(1000)),
+    privateDatabase: DatabaseName,
+    labDatabase: z.nullable(DatabaseName),
+  }),
+  /** Sync now; answered when the run ends (failed with the reason in plain words). */
+  z.object({ type: z.literal('sync-now') }),
+  /** Forget the connection and its credentials, and give the host permission back. */
+  z.object({ type: z.literal('disconnect') }),
+]);
+export type SyncRequest = z.infer<typeof SyncRequestSchema>;
+
+export interface SyncResponses {
+  connect: null;
+  'sync-now': null;
+  disconnect: null;
+}
+
+export const SyncPanelStateSchema = z.object({
+  /** What the panel shows of the connection: never the password. */
+  connection: z.nullable(
+    z.object({ serverUrl: z.string(), user: z.string(), privateDatabase: z.string(), labDatabase: z.nullable(z.string()) }),
+  ),
+  status: z.object({
+    running: z.boolean(),
+    lastSyncAt: z.nullable(z.string()),
+    pending: z.number(),
+    lastError: z.nullable(z.string()),
+    nextRetryAt: z.nullable(z.string()),
+  }),
+});
+export type SyncPanelState = z.infer<typeof SyncPanelStateSchema>;
+
+/** Pushed on connecting and whenever the connection or the status changes. */
+export const SyncEventSchema = z.object({ type: z.literal('sync-state'), state: SyncPanelStateSchema });
+export type SyncEvent = z.infer<typeof SyncEventSchema>;
