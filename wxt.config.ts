@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { manifestCommands } from './lib/commands/names';
 import { SUPPORTED_HOST_PATTERNS } from './lib/sites/hosts';
 
 // The manifest asks for the least it can: local storage (with no quota, for large corpora)
@@ -6,12 +7,14 @@ import { SUPPORTED_HOST_PATTERNS } from './lib/sites/hosts';
 // It makes no network requests at all.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'DigestLens',
     description: 'See which papers on arXiv and Hugging Face are in your research digests. Private and offline.',
     permissions: ['storage', 'unlimitedStorage'],
     host_permissions: SUPPORTED_HOST_PATTERNS,
     action: { default_title: 'DigestLens' },
+    // Queue the tab's paper, open its note, open the popup (lib/commands/names.ts; README "Keyboard").
+    commands: manifestCommands(manifestVersion),
     // Extension pages run only the extension's own bundled scripts: no eval, no inline script, no
     // WebAssembly (the MV3 default also allows 'wasm-unsafe-eval', which nothing here needs), no
     // plugins, and no <base> that could redirect relative URLs. WXT writes it as a string for MV2.
