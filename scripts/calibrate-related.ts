@@ -27,7 +27,7 @@ import { RELATED_STRENGTH_THRESHOLD } from '../lib/related/strength-scale';
 import { mulberry32 } from '../tests/support/random';
 import { loadPapers, type Paper, sample } from './eval-related';
 
-export const CORPUS_SIZE = 3000;
+export const CORPUS_SIZE = Number(process.env.CORPUS_SIZE ?? 3000);
 export const QUERY_COUNT = 1000;
 export const TOP_K = 10;
 export const TARGET_PRECISION = 0.75;

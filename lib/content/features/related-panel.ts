@@ -133,7 +133,8 @@ export async function init(signal: AbortSignal, page: ContentPage): Promise<void
       body.push(el('p', { class: 'empty', 'data-testid': 'digestlens-related-none' }, 'No strong matches in your digests.'));
     } else if (view.compact) {
       body.push(el('ol', { class: 'compact' }, ...strong.slice(0, COMPACT_RELATED).map(compactItem)));
-      if (strong.length > COMPACT_RELATED) body.push(moreButton('More', MORE_RELATED));
+      // "More" opens the details (digests, shared terms, links) even when three rows hold every match.
+      body.push(moreButton('More', MORE_RELATED));
     } else {
       body.push(el('ol', {}, ...strong.map(relatedItem)));
       // Another page of matches may hold more strong ones only when every one asked for was strong.
@@ -175,6 +176,5 @@ export async function init(signal: AbortSignal, page: ContentPage): Promise<void
     show(match.queued);
     follow(match.paperId);
   }
-  // Collapsed, five are asked so that "More" shows only when there is more than the three.
   await load({ compact: settings.panelCollapsed, limit: DEFAULT_RELATED });
 }
