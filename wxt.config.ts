@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { manifestCommands } from './lib/commands/names';
 import { SUPPORTED_HOST_PATTERNS } from './lib/sites/hosts';
 
 /** Where a sync server may be (see optional permissions below). */
@@ -9,7 +10,7 @@ const SYNC_SERVER_PATTERNS = ['https://*/*', 'http://localhost/*', 'http://127.0
 // It makes no network requests, except to a sync server the user connects (README, "Sync").
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'DigestLens',
     description:
       'See which papers on arXiv and Hugging Face are in your digests. Private and offline; optional sync to your own CouchDB server.',
@@ -26,6 +27,8 @@ export default defineConfig({
     // request). Chrome's patterns without a port match every port; Firefox's take no port at all.
     ...(browser === 'firefox' ? { optional_permissions: SYNC_SERVER_PATTERNS } : { optional_host_permissions: SYNC_SERVER_PATTERNS }),
     action: { default_title: 'DigestLens' },
+    // Queue the tab's paper, open its note, open the popup (lib/commands/names.ts; README "Keyboard").
+    commands: manifestCommands(manifestVersion),
     // Extension pages run only the extension's own bundled scripts: no eval, no inline script, no
     // WebAssembly (the MV3 default also allows 'wasm-unsafe-eval', which nothing here needs), no
     // plugins, and no <base> that could redirect relative URLs. WXT writes it as a string for MV2.

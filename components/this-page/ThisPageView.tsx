@@ -7,6 +7,7 @@ import { type SeenPaper, seenPaper } from '@/lib/identity/seen-paper';
 import { askBackground } from '@/lib/messaging/clients';
 import type { RelatedPaper } from '@/lib/messaging/protocol/content-to-background';
 import { noteEditorPath } from '@/lib/notes/note-editor-url';
+import { strengthWord, strongMatches } from '@/lib/related/strength-scale';
 import { formatDay } from '../app/format-date';
 import { usePagePaper } from './usePagePaper';
 
@@ -15,21 +16,37 @@ function useStoredPaper(paper: SeenPaper): Paper | null | undefined {
   return useLiveQuery(() => findPaper(db, paper), [paper.arxivId, paper.title]);
 }
 
-function RelatedList({ paper, excludeId }: { paper: SeenPaper; excludeId: string | null }) {
+/**
+ * The related digest papers, asked with the best title and abstract known: the stored paper's when
+ * there is one (an arXiv PDF tab shows neither, so its tab paper is only an id), else the page's.
+ */
+function RelatedList({ query, excludeId }: { query: Pick<SeenPaper, 'title' | 'abstract'>; excludeId: string | null }) {
   const [related, setRelated] = useState<RelatedPaper[] | null>(null);
+  const { title, abstract } = query;
   useEffect(() => {
+    const paper = seenPaper({ title, abstract });
     void askBackground({ type: 'related-papers', paper, excludePaperId: excludeId, limit: 5 }).then(setRelated, () => setRelated([]));
-  }, [paper, excludeId]);
+  }, [title, abstract, excludeId]);
   if (!related) return <p className="muted">Finding related papers…</p>;
   if (related.length === 0) return <p className="muted">No related papers in your digests.</p>;
+  const strong = strongMatches(related);
+  if (strong.length === 0) {
+    return (
+      <p className="muted" data-testid="page-related-none">
+        No strong matches in your digests.
+      </p>
+    );
+  }
   return (
     <ol className="results" data-testid="page-related">
-      {related.map((r) => (
-        <li key={r.paperId}>
+      {strong.map((r) => (
+        <li key={r.paperId} data-testid="page-related-item">
           <a href={paperUrl(r)} target="_blank" rel="noreferrer">
             {r.title}
           </a>
-          <div className="muted">shared: {r.terms.join(', ')}</div>
+          <div className="muted">
+            {strengthWord(r.strength)} match · shared: {r.terms.join(', ')}
+          </div>
         </li>
       ))}
     </ol>
@@ -59,7 +76,12 @@ function PaperView({ paper, url }: { paper: SeenPaper; url: string }) {
       <h2 className="section-head">Your note</h2>
       <iframe className="note-frame" title="Your private note" src={noteEditorPath(seen, null)} data-testid="this-page-note" />
       <h2 className="section-head">Related in your digests</h2>
-      {stored !== undefined && <RelatedList paper={paper} excludeId={stored?.id ?? null} />}
+      {stored !== undefined && (
+        <RelatedList
+          query={stored ? { title: stored.title, abstract: stored.abstract || paper.abstract } : paper}
+          excludeId={stored?.id ?? null}
+        />
+      )}
     </section>
   );
 }

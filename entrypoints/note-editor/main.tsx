@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { NoteEditor } from '@/components/notes/NoteEditor';
 import { db } from '@/lib/db/instance';
 import { ensurePaper } from '@/lib/db/page-paper';
+import { requestCloseOnEscape } from '@/lib/notes/close-request';
 import { dexieNoteSource } from '@/lib/notes/editor/note-source';
 import { portNoteSource } from '@/lib/notes/editor/port-note-source';
 import { readNoteEditorParams } from './paper-params';
@@ -18,6 +19,7 @@ import { readNoteEditorParams } from './paper-params';
  */
 
 const framed = window.top !== window.self;
+if (framed) requestCloseOnEscape(window);
 
 /** The same editor in a tab of its own: bigger, and with the database at hand. */
 function openInTab(): void {

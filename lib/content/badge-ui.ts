@@ -22,9 +22,10 @@ function placeBeside(anchor: Element, host: Element): void {
  */
 export async function mountBesideTitle(
   ctx: ContentScriptContext,
-  name: 'digestlens-badge' | 'digestlens-marker',
+  name: 'digestlens-badge' | 'digestlens-marker' | 'digestlens-actions',
   found: FoundPaper,
   render: (container: HTMLElement) => void,
+  css = BADGE_CSS,
 ): Promise<MountedUi> {
   const ui = await createShadowRootUi(ctx, {
     name,
@@ -32,7 +33,7 @@ export async function mountBesideTitle(
     position: 'inline',
     anchor: found.anchor,
     append: placeBeside,
-    css: BADGE_CSS,
+    css,
     onMount: (container) => {
       container.className = 'theme';
       container.dataset.theme = pageTheme(found.anchor);

@@ -3,11 +3,13 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { serveMessages } from '../messaging/channel';
 import { type PopupRequest, PopupRequestSchema, type PopupResponses } from '../messaging/protocol/popup-to-content';
 import { fromOwnExtension } from '../messaging/sender';
+import { runOpenNoteCommand } from './open-note-command';
 import type { PageReader } from './page';
 
 /**
  * Answers the popup's "which paper is this?" for its This page view: the page's own paper on a
- * paper page (read afresh, as the page may have changed in place), else null.
+ * paper page (read afresh, as the page may have changed in place), else null. Also the keyboard
+ * command "open its note", sent by the background.
  */
 export function answerPagePaperQueries(ctx: ContentScriptContext, read: PageReader): void {
   const stop = serveMessages<PopupRequest, PopupResponses>(browser.runtime.onMessage as Parameters<typeof serveMessages>[0], {
@@ -21,6 +23,7 @@ export function answerPagePaperQueries(ctx: ContentScriptContext, read: PageRead
         const { anchor: _anchor, role: _role, ...seen } = paper;
         return { ...seen, url: location.href };
       },
+      'open-note': () => runOpenNoteCommand(),
     },
   });
   ctx.onInvalidated(stop);

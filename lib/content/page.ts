@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { askBackground } from '../messaging/clients';
 import type { PaperMatch } from '../messaging/protocol/content-to-background';
 import type { SeenPaper } from '../messaging/protocol/shared';
+import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import type { FoundPaper, PageReading } from '../sites/types';
 import { followPaperState } from './paper-state';
 
@@ -16,6 +17,8 @@ export interface ContentPage {
   papers: FoundPaper[];
   /** The one lookup of this page's papers: digests, queue and note state of each (null: not in the corpus). */
   matches: Promise<Array<PaperMatch | null>>;
+  /** The user's settings, asked once per page (the defaults when the background cannot answer). */
+  settings: Promise<Settings>;
   /** Later queue and note changes of the papers this page shows. */
   state: ReturnType<typeof followPaperState>;
   /** The related panel's host once mounted (the note frame goes under it), or the panel anchor without one. */
@@ -44,11 +47,12 @@ export function contentPage(ctx: ContentScriptContext, reading: PageReading, sig
     papers.length > 0 ? askBackground({ type: 'lookup-papers', papers: papers.map((p) => seen(p, false)) }) : Promise.resolve([]);
   // A failed lookup is reported by whoever awaits it; this one only keeps it from being "unhandled".
   matches.catch(() => {});
+  const settings = askBackground({ type: 'read-settings' }).catch(() => DEFAULT_SETTINGS);
   let setPanelHost: (host: Element | null) => void = () => {};
   const panelHost = new Promise<Element | null>((resolve) => {
     setPanelHost = resolve;
   });
-  return { ctx, reading, papers, matches, state, panelHost, setPanelHost };
+  return { ctx, reading, papers, matches, settings, state, panelHost, setPanelHost };
 }
 
 /** Removes `ui` when the page's signal aborts (or now, if it already has). */

@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import * as badges from './features/badges';
 import * as learnArxivIds from './features/learn-arxiv-ids';
 import * as noteFrame from './features/note-frame';
+import * as paperActions from './features/paper-actions';
 import * as relatedMarker from './features/related-marker';
 import * as relatedPanel from './features/related-panel';
 import { contentPage, type PageReader } from './page';
@@ -13,7 +14,7 @@ interface Feature {
 }
 
 /** Every feature, in the order they start (they then run side by side). */
-const FEATURES: Record<string, Feature> = { badges, relatedPanel, noteFrame, relatedMarker, learnArxivIds };
+const FEATURES: Record<string, Feature> = { badges, paperActions, relatedPanel, noteFrame, relatedMarker, learnArxivIds };
 
 /** Resolves once the page has stopped changing for `quietMs` (or after `maxMs`), or on abort. */
 function domSettled(signal: AbortSignal, quietMs = 150, maxMs = 3000): Promise<void> {

@@ -16,6 +16,11 @@ export const BADGE_CSS = `
     padding: 0 6px; border-radius: 8px; white-space: nowrap; color: var(--dl-accent); background: var(--dl-tint);
     border: 1px solid var(--dl-border); cursor: default; }
   .badge.related { color: var(--dl-muted); background: transparent; border-style: dashed; border-color: var(--dl-line); font-weight: 400; }
+  button.badge.related { cursor: pointer; }
+  .related-list { font: 400 11px/16px system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--dl-muted); margin-left: 6px; white-space: normal; }
+  .related-list[hidden] { display: none; }
+  .related-list a { color: var(--dl-accent); text-decoration: none; }
+  .related-list a:hover { text-decoration: underline; }
   .mark { font-size: 9px; }
   .action { font: 400 11px/16px system-ui, -apple-system, "Segoe UI", sans-serif; margin-left: 3px; padding: 0 5px;
     border-radius: 8px; border: 1px solid var(--dl-line); background: transparent; color: var(--dl-muted); cursor: pointer; }
@@ -42,4 +47,33 @@ export const PANEL_CSS = `
   .head { display: flex; align-items: baseline; justify-content: space-between; gap: 8px; }
   button { font: inherit; font-size: 12px; color: var(--dl-accent); background: none; border: 1px solid var(--dl-border);
     border-radius: 6px; padding: 1px 8px; cursor: pointer; margin-top: 6px; }
+  ol.compact li { margin: 2px 0; display: flex; align-items: baseline; gap: 8px; }
+  ol.compact .title { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .strength { display: inline-flex; align-items: center; gap: 4px; color: var(--dl-muted); font-size: 11px; white-space: nowrap; }
+  .bar { display: inline-block; width: 24px; height: 4px; border-radius: 2px; background: var(--dl-line); overflow: hidden; }
+  .bar::before { content: ""; display: block; height: 100%; background: var(--dl-accent); width: 33%; }
+  .bar[data-level="good"]::before { width: 66%; }
+  .bar[data-level="strong"]::before { width: 100%; }
+  .panel[data-collapsed="true"] { padding: 6px 12px; }
+`;
+
+/** The bar of a note slot: "✎ Add a note" while collapsed, the label and ✕ while open. */
+export const NOTE_BAR_CSS = `
+  :host { display: block !important; }
+  ${THEME}
+  .theme { font: 12px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--dl-muted); margin: 6px 0 0; }
+  .head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
+  .label { color: var(--dl-fg); font-weight: 600; }
+  button { font: inherit; color: var(--dl-accent); background: none; border: 1px solid var(--dl-border); border-radius: 6px;
+    padding: 1px 8px; cursor: pointer; }
+  button.close { border-color: transparent; color: var(--dl-muted); font-size: 14px; line-height: 1; padding: 2px 6px; }
+  button.close:hover, button.close:focus-visible { color: var(--dl-accent); border-color: var(--dl-border); }
+`;
+
+/** The light queue/note control of a paper that is not in the digests: faint until its entry is hovered or focused. */
+export const ACTIONS_CSS = `
+  ${BADGE_CSS}
+  .actions { display: inline-flex; align-items: center; opacity: 0; transition: opacity 0.12s; }
+  .actions[data-shown="true"], .actions:focus-within { opacity: 1; }
+  .actions .action:first-child { margin-left: 0; }
 `;

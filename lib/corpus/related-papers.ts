@@ -1,6 +1,7 @@
 import { type DigestLensDB, digestMemberships, papersById } from '../db';
 import type { SeenPaper } from '../identity/seen-paper';
 import type { RelatedPaper } from '../messaging/protocol/content-to-background';
+import type { RelatedHit } from '../related';
 import type { CorpusIndexes } from './corpus-indexes';
 
 /**
@@ -20,23 +21,31 @@ export async function relatedPapers(
     { title: paper.title, abstract: paper.abstract ?? null },
     { k: limit, excludeIds: excludeId ? [excludeId] : [] },
   );
+  indexes.prefetchFuzzy();
+  return describeHits(db, hits);
+}
+
+/** Hits as the pages show them: with the stored paper's title, arXiv id and digests (hits whose paper is gone are dropped). */
+async function describeHits(db: DigestLensDB, hits: RelatedHit[]): Promise<RelatedPaper[]> {
+  return (await describeEachHit(db, hits)).flatMap((r) => r ?? []);
+}
+
+/** describeHits, one answer per hit in order (null where the paper is gone). */
+async function describeEachHit(db: DigestLensDB, hits: RelatedHit[]): Promise<Array<RelatedPaper | null>> {
   const ids = hits.map((h) => h.id);
   const [papers, memberships] = await Promise.all([papersById(db, ids), digestMemberships(db, ids)]);
-  indexes.prefetchFuzzy();
-  return hits.flatMap((hit, i) => {
+  return hits.map((hit, i) => {
     const stored = papers[i];
-    if (!stored) return [];
-    return [
-      {
-        paperId: hit.id,
-        title: stored.title,
-        arxivId: stored.arxivId,
-        score: hit.score,
-        strength: hit.strength,
-        terms: hit.terms,
-        digests: memberships.get(hit.id) ?? [],
-      },
-    ];
+    if (!stored) return null;
+    return {
+      paperId: hit.id,
+      title: stored.title,
+      arxivId: stored.arxivId,
+      score: hit.score,
+      strength: hit.strength,
+      terms: hit.terms,
+      digests: memberships.get(hit.id) ?? [],
+    };
   });
 }
 
@@ -45,4 +54,26 @@ export async function relatedStrengths(indexes: CorpusIndexes, papers: Array<Pic
   const { related } = await indexes.fresh();
   indexes.prefetchFuzzy();
   return papers.map((p) => related.query({ title: p.title, abstract: p.abstract ?? null }, { k: 1 })[0]?.strength ?? 0);
+}
+
+/**
+ * For each paper, the digest papers it relates to at `minStrength` or more (at most `limit`, best
+ * first): one index query per paper, and the stored papers read once for all of them.
+ */
+export async function relatedToDigests(
+  db: DigestLensDB,
+  indexes: CorpusIndexes,
+  papers: Array<Pick<SeenPaper, 'title' | 'abstract'>>,
+  minStrength: number,
+  limit: number,
+): Promise<RelatedPaper[][]> {
+  const { related } = await indexes.fresh();
+  indexes.prefetchFuzzy();
+  const hitsPerPaper = papers.map((p) =>
+    related.query({ title: p.title, abstract: p.abstract ?? null }, { k: limit }).filter((hit) => hit.strength >= minStrength),
+  );
+  // One answer per hit, in order, so each keeps its own strength and terms.
+  const described = await describeEachHit(db, hitsPerPaper.flat());
+  let next = 0;
+  return hitsPerPaper.map((hits) => hits.flatMap(() => described[next++] ?? []));
 }

@@ -25,12 +25,12 @@ export async function findPaper(db: DigestLensDB, seen: Pick<SeenPaper, 'title' 
 
 /**
  * The stored paper for a paper seen on a page, created when it is not in the corpus (a note or a
- * queue item on any paper), by the same identity rule as import. Author names are not kept: a
- * paper's `authors` is the count a digest gives.
+ * queue item on any paper), by the same identity rule as import, with what the page shows of it:
+ * its author names go to `authorNames` (`authors` stays the count a digest gives).
  */
 export async function ensurePaper(
   db: DigestLensDB,
-  seen: Pick<SeenPaper, 'title' | 'arxivId' | 'abstract' | 'url'>,
+  seen: Pick<SeenPaper, 'title' | 'arxivId' | 'abstract' | 'url'> & Partial<Pick<SeenPaper, 'authors'>>,
   now = new Date(),
 ): Promise<Paper> {
   const identity = paperIdentity(seen);
@@ -64,6 +64,7 @@ export async function ensurePaper(
       arxivId: identity.arxivId,
       abstract: seen.abstract ?? '',
       authors: null,
+      ...(seen.authors?.length ? { authorNames: seen.authors } : {}),
       organization: null,
       addedAt: now.toISOString(),
       url: seen.url,

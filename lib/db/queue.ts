@@ -132,7 +132,7 @@ export async function queueItem(db: DigestLensDB, paperId: string): Promise<Queu
  */
 export async function setQueuedFromPage(
   db: DigestLensDB,
-  seen: Pick<SeenPaper, 'title' | 'arxivId' | 'abstract'>,
+  seen: Pick<SeenPaper, 'title' | 'arxivId' | 'abstract'> & Partial<Pick<SeenPaper, 'authors'>>,
   pageUrl: string,
   queued: boolean,
   matchedId: string | null = null,

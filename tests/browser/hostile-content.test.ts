@@ -240,7 +240,8 @@ describe('hostile digest text', () => {
     // The host page's main world saw nothing run either.
     expect(await tab.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
 
-    // The note editor: the hostile strings typed into a note show in the preview as typed.
+    // The note editor (collapsed to "✎ Add a note" until used): the hostile strings typed into a note show in the preview as typed.
+    await ui.click('[data-testid=digestlens-note-add]', 0, 'digestlens-note');
     const frame = tab.frameLocator('iframe[src*="note-editor.html"]');
     const note = [`# ${SCRIPT}`, IMG, MD_LINK, `[ok](${JS_URL})`, MORE_HTML, MARKDOWN, '[safe](https://arxiv.org/abs/2609.22268)'].join(
       '\n\n',

@@ -18,8 +18,17 @@ function noteFrame(tab: Page): FrameLocator {
   return tab.frameLocator('iframe[src*="note-editor.html"]');
 }
 
+/** A paper page's note is collapsed to "✎ Add a note" until it has text: opens it as a user would. */
+async function openNote(tab: Page) {
+  const ui = await OurUi.of(tab);
+  await expect.poll(() => ui.count('[data-testid=digestlens-note-add]', 'digestlens-note'), WAIT).toBe(1);
+  await ui.click('[data-testid=digestlens-note-add]', 0, 'digestlens-note');
+  await ui.detach();
+}
+
 /** Types into the note editor and waits until it says the text is saved. */
 async function writeNote(tab: Page, text: string) {
+  await openNote(tab);
   const editor = noteFrame(tab).getByTestId('note-text');
   await editor.waitFor(WAIT);
   await editor.fill(text);
@@ -69,6 +78,7 @@ describe('private notes on paper pages', () => {
 
   it('saves a note whose tab is closed 100 ms after the last keystroke', async () => {
     const tab = await openSitePage(current(), SITE_PAGES.absOld);
+    await openNote(tab);
     const editor = noteFrame(tab).getByTestId('note-text');
     await editor.waitFor(WAIT);
     await editor.pressSequentially('closed fast 51c2', { delay: 5 });

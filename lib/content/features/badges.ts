@@ -10,7 +10,8 @@ import { openNoteFrame } from './note-frame';
  * The badge of each paper on the page that is in the user's digests: newest digest date, upvotes,
  * how many more; then a queue toggle and a note button, kept current from any tab. Buttons act on
  * the user's own clicks only, and keep the click from reaching the page (the badge may sit in a
- * title link's block).
+ * title link's block). On a paper's own page its paper's badge has no buttons: the panel under the
+ * abstract holds its queue toggle and note, and a paper gets one queue control per page.
  */
 export async function init(signal: AbortSignal, page: ContentPage): Promise<void> {
   const matches = await page.matches;
@@ -18,12 +19,19 @@ export async function init(signal: AbortSignal, page: ContentPage): Promise<void
   await Promise.all(
     page.papers.map((found, i) => {
       const match = matches[i];
-      return match && match.digests.length > 0 ? mountBadge(signal, page, found, match) : null;
+      const controlsElsewhere = page.reading.kind === 'paper' && i === 0 && page.reading.panelAnchor !== null;
+      return match && match.digests.length > 0 ? mountBadge(signal, page, found, match, !controlsElsewhere) : null;
     }),
   );
 }
 
-async function mountBadge(signal: AbortSignal, page: ContentPage, found: FoundPaper, match: PaperMatch): Promise<void> {
+async function mountBadge(
+  signal: AbortSignal,
+  page: ContentPage,
+  found: FoundPaper,
+  match: PaperMatch,
+  withActions: boolean,
+): Promise<void> {
   let queued = match.queued;
   let noted = match.noted;
   const queueButton = el('button', { type: 'button', class: 'action', 'data-testid': 'digestlens-queue-toggle' });
@@ -55,9 +63,7 @@ async function mountBadge(signal: AbortSignal, page: ContentPage, found: FoundPa
         queueButton.disabled = false;
       });
   });
-  onUserClick(noteButton, signal, () =>
-    openNoteFrame(signal, page, found, found.anchor.closest('dt, dd, li, article, div') ?? found.anchor),
-  );
+  onUserClick(noteButton, signal, () => openNoteFrame(signal, page, found, noteButton));
 
   const ui = await mountBesideTitle(page.ctx, 'digestlens-badge', found, (container) => {
     const [newest] = match.digests;
@@ -76,8 +82,7 @@ async function mountBadge(signal: AbortSignal, page: ContentPage, found: FoundPa
         newest.upvotes ? ` ▲${newest.upvotes}` : '',
         more > 0 ? ` +${more}` : '',
       ),
-      queueButton,
-      noteButton,
+      ...(withActions ? [queueButton, noteButton] : []),
     );
   });
   removeOnAbort(signal, ui);

@@ -1,8 +1,15 @@
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
+import { createIframeUi, type IframeContentScriptUi } from 'wxt/utils/content-script-ui/iframe';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { PaperMatch } from '../../messaging/protocol/content-to-background';
 import type { SeenPaper } from '../../messaging/protocol/shared';
+import { CLOSE_NOTE_MESSAGE } from '../../notes/close-request';
 import type { FoundPaper } from '../../sites/types';
-import { type ContentPage, removeOnAbort } from '../page';
+import { el } from '../dom';
+import { handleOpenNoteCommand } from '../open-note-command';
+import { type ContentPage, onUserClick, removeOnAbort } from '../page';
+import { NOTE_BAR_CSS } from '../styles';
 import { pageTheme } from '../theme';
 
 /** Height of the note editor under the abstract: a textarea of about a dozen lines. */
@@ -40,7 +47,11 @@ function force(element: HTMLElement, styles: Record<string, string>): void {
  * `anchor`. The page must list note-editor.html in `web_accessible_resources` for this site.
  * `ctx` removes it when the extension is reloaded; `remove()` takes it away sooner.
  */
-export async function mountNoteFrame(ctx: ContentScriptContext, anchor: Element, paper: NoteFramePaper): Promise<{ remove(): void }> {
+export async function mountNoteFrame(
+  ctx: ContentScriptContext,
+  anchor: Element,
+  paper: NoteFramePaper,
+): Promise<IframeContentScriptUi<void>> {
   const ui = createIframeUi(ctx, {
     // `page` is typed as a bare path; runtime.getURL takes a query after it.
     page: noteEditorPath(paper, pageTheme(anchor)) as NoteEditorPage,
@@ -66,22 +77,132 @@ export async function mountNoteFrame(ctx: ContentScriptContext, anchor: Element,
   return ui;
 }
 
-/** The one note frame a page shows at a time. */
-const openFrames = new WeakMap<ContentPage, { remove(): void }>();
+/** A note under a paper: a bar that opens it ("✎ Add a note") or closes it (✕, Escape), and the editor frame under the bar while open. */
+interface NoteSlot {
+  open(focus: boolean): void;
+  close(): void;
+}
 
-/** Opens the note editor for `found` right after `anchor`, replacing the one open on this page. */
-export function openNoteFrame(signal: AbortSignal, page: ContentPage, found: FoundPaper, anchor: Element): void {
-  openFrames.get(page)?.remove();
-  void mountNoteFrame(page.ctx, anchor, { title: found.title, arxivId: found.arxivId, url: found.url }).then((ui) => {
-    if (signal.aborted) return ui.remove();
-    openFrames.set(page, removeOnAbort(signal, ui));
+/** The one note open on a page at a time: opening another closes it. */
+const openSlots = new WeakMap<ContentPage, NoteSlot>();
+
+/** Where an inline note goes for a paper of a list: under its entry (the block holding its title). */
+function entryOf(found: FoundPaper): Element {
+  return found.anchor.closest('dt, dd, li, article, div') ?? found.anchor;
+}
+
+/**
+ * Mounts a note slot after `anchor`: the bar in a CLOSED shadow root (the page sees an empty
+ * element), the editor an extension page in an iframe under it. `collapsible`: closing shows
+ * "✎ Add a note" again (a paper's own page); otherwise closing removes the slot (a note opened
+ * from a list). Escape typed in the editor reaches us only as the frame's own message
+ * (lib/notes/close-request.ts), accepted from that frame's window and the extension's origin only.
+ */
+async function mountNoteSlot(
+  signal: AbortSignal,
+  page: ContentPage,
+  found: FoundPaper,
+  anchor: Element,
+  options: { collapsible: boolean; returnFocus?: HTMLElement },
+): Promise<NoteSlot> {
+  let frame: { remove(): void; iframe: HTMLIFrameElement } | null = null;
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const bar = await createShadowRootUi(page.ctx, {
+    name: 'digestlens-note',
+    mode: 'closed',
+    position: 'inline',
+    anchor,
+    append: 'after',
+    css: NOTE_BAR_CSS,
+    onMount: (root) => {
+      root.className = 'theme';
+      root.dataset.theme = pageTheme(anchor);
+    },
+  });
+  bar.mount();
+  const container = bar.uiContainer;
+  removeOnAbort(signal, bar);
+
+  const addButton = el('button', { type: 'button', class: 'add', 'data-testid': 'digestlens-note-add' }, '✎ Add a note');
+  const closeButton = el(
+    'button',
+    { type: 'button', class: 'close', 'data-testid': 'digestlens-note-close', 'aria-label': 'Close the note', title: 'Close (Esc)' },
+    '✕',
+  );
+  const head = el('div', { class: 'head' }, el('span', { class: 'label' }, '✎ Your private note'), closeButton);
+
+  const slot: NoteSlot = {
+    open(focus) {
+      if (openSlots.get(page) !== slot) openSlots.get(page)?.close();
+      openSlots.set(page, slot);
+      container.replaceChildren(head);
+      if (frame) return frame.iframe.focus();
+      void mountNoteFrame(page.ctx, bar.shadowHost, { title: found.title, arxivId: found.arxivId, url: found.url }).then((ui) => {
+        if (signal.aborted || openSlots.get(page) !== slot) return ui.remove();
+        frame = removeOnAbort(signal, ui);
+        if (focus) ui.iframe.focus();
+      });
+    },
+    close() {
+      if (openSlots.get(page) === slot) openSlots.delete(page);
+      const hadFocus = frame !== null && document.activeElement === frame.iframe;
+      frame?.remove();
+      frame = null;
+      if (options.collapsible) {
+        container.replaceChildren(addButton);
+        if (hadFocus) addButton.focus();
+      } else {
+        bar.remove();
+        if (hadFocus) options.returnFocus?.focus();
+      }
+    },
+  };
+  onUserClick(addButton, signal, () => slot.open(true));
+  onUserClick(closeButton, signal, () => slot.close());
+  container.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.isTrusted && (event as KeyboardEvent).key === 'Escape' && frame) slot.close();
+    },
+    { signal },
+  );
+  window.addEventListener(
+    'message',
+    (event) => {
+      if (!frame || event.source !== frame.iframe.contentWindow || event.origin !== extensionOrigin) return;
+      if (event.data === CLOSE_NOTE_MESSAGE) slot.close();
+    },
+    { signal },
+  );
+  container.replaceChildren(addButton);
+  return slot;
+}
+
+/** Opens the note editor for a paper of a list under its entry, closing the note open on this page; ✕ or Escape removes it. */
+export function openNoteFrame(signal: AbortSignal, page: ContentPage, found: FoundPaper, opener?: HTMLElement): void {
+  void mountNoteSlot(signal, page, found, entryOf(found), { collapsible: false, returnFocus: opener }).then((slot) => {
+    if (!signal.aborted) slot.open(true);
   });
 }
 
-/** On a paper's own page: the note editor under the related panel (or under the abstract without one). */
+/**
+ * On a paper's own page: the note under the related panel (or under the abstract without one),
+ * collapsed to "✎ Add a note" until used, open when the paper has a note. The keyboard command
+ * "open its note" opens it and puts the cursor in it.
+ */
 export async function init(signal: AbortSignal, page: ContentPage): Promise<void> {
   const [paper] = page.papers;
   if (page.reading.kind !== 'paper' || !paper || !page.reading.panelAnchor) return;
   const host = (await page.panelHost) ?? page.reading.panelAnchor;
-  if (!signal.aborted) openNoteFrame(signal, page, paper, host);
+  if (signal.aborted) return;
+  const [slot, [match]] = await Promise.all([
+    mountNoteSlot(signal, page, paper, host, { collapsible: true }),
+    page.matches.catch((): Array<PaperMatch | null> => []),
+  ]);
+  if (signal.aborted) return;
+  if (match?.noted) slot.open(false);
+  handleOpenNoteCommand(signal, () => {
+    slot.open(true);
+    return true;
+  });
 }

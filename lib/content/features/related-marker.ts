@@ -1,7 +1,10 @@
+import { paperUrl } from '../../identity/paper-urls';
 import { askBackground } from '../../messaging/clients';
+import type { RelatedPaper } from '../../messaging/protocol/content-to-background';
+import type { FoundPaper } from '../../sites/types';
 import { mountBesideTitle } from '../badge-ui';
-import { el } from '../dom';
-import { type ContentPage, removeOnAbort, seen } from '../page';
+import { el, link } from '../dom';
+import { type ContentPage, onUserClick, removeOnAbort, seen } from '../page';
 
 /**
  * Strength (0..1, cosine-like: 1 for the same text) above which an unknown paper gets the faint
@@ -12,31 +15,59 @@ import { type ContentPage, removeOnAbort, seen } from '../page';
  */
 export const RELATED_MARKER_STRENGTH = 0.4;
 const MIN_ABSTRACT_FOR_MARKER = 200;
+/** The digest papers a marker names, at most. */
+const MARKER_NAMES = 3;
 
 /**
- * On lists: a faint marker beside each paper not in the digests but strongly related to them.
- * Asked after the lookup, so markers never hold up the badges (ranking every unknown paper costs more).
+ * On lists: a faint marker beside each paper not in the digests but strongly related to them,
+ * unless the user turned it off (settings: relatedMarker). It names the digest papers it relates
+ * to (its tooltip) and, when clicked, lists them with links. Asked after the lookup, so markers
+ * never hold up the badges (ranking every unknown paper costs more).
  */
 export async function init(signal: AbortSignal, page: ContentPage): Promise<void> {
   if (page.reading.kind !== 'list') return;
-  const matches = await page.matches;
+  const [matches, settings] = await Promise.all([page.matches, page.settings]);
+  if (!settings.relatedMarker) return;
   const unknown = page.papers.filter((p, i) => !matches[i]?.digests.length && (p.abstract?.length ?? 0) >= MIN_ABSTRACT_FOR_MARKER);
   if (unknown.length === 0 || signal.aborted) return;
-  const strengths = await askBackground({ type: 'related-strength', papers: unknown.map((p) => seen(p)) });
+  const related = await askBackground({
+    type: 'related-to-digests',
+    papers: unknown.map((p) => seen(p)),
+    minStrength: RELATED_MARKER_STRENGTH,
+    limit: MARKER_NAMES,
+  });
   if (signal.aborted) return;
-  const related = unknown.filter((_, i) => (strengths[i] ?? 0) >= RELATED_MARKER_STRENGTH);
   await Promise.all(
-    related.map(async (found) => {
-      const ui = await mountBesideTitle(page.ctx, 'digestlens-marker', found, (container) => {
-        container.append(
-          el(
-            'span',
-            { class: 'badge related', 'data-testid': 'digestlens-related-marker', title: 'DigestLens: related to papers in your digests' },
-            '≈ related to your digests',
-          ),
-        );
-      });
-      removeOnAbort(signal, ui);
+    unknown.map(async (found, i) => {
+      const papers = related[i] ?? [];
+      if (papers.length > 0) removeOnAbort(signal, await mountMarker(signal, page, found, papers));
     }),
   );
+}
+
+function mountMarker(signal: AbortSignal, page: ContentPage, found: FoundPaper, papers: RelatedPaper[]) {
+  const names = papers.map((p) => `“${p.title}”`).join(', ');
+  const toggle = el(
+    'button',
+    {
+      type: 'button',
+      class: 'badge related',
+      'data-testid': 'digestlens-related-marker',
+      'aria-expanded': 'false',
+      title: `DigestLens: related to ${names} in your digests`,
+    },
+    '≈ related to your digests',
+  );
+  const list = el(
+    'span',
+    { class: 'related-list', 'data-testid': 'digestlens-marker-papers', hidden: '' },
+    'Related to: ',
+    ...papers.flatMap((p, i) => [i > 0 ? ' · ' : '', link(paperUrl(p), p.title)]),
+  );
+  onUserClick(toggle, signal, () => {
+    const open = list.hidden;
+    list.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+  });
+  return mountBesideTitle(page.ctx, 'digestlens-marker', found, (container) => container.append(toggle, list));
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { Settings } from '../../settings/settings';
 import { type DigestMembership, MAX_PAPERS_PER_PAGE, SeenPaperSchema } from './shared';
 
 /**
@@ -21,6 +22,18 @@ export const ContentRequestSchema = z.discriminatedUnion('type', [
   }),
   /** How related to my digests is each of these papers? For the faint marker on unknown papers. */
   z.object({ type: z.literal('related-strength'), papers: Papers }),
+  /**
+   * Which digest papers is each of these papers related to, at `minStrength` or more? At most
+   * `limit` per paper, best first: what the "≈ related" marker names and links to.
+   */
+  z.object({
+    type: z.literal('related-to-digests'),
+    papers: Papers,
+    minStrength: z.number().check(z.minimum(0), z.maximum(1)),
+    limit: z.number().check(z.int(), z.minimum(1), z.maximum(5)),
+  }),
+  /** The user's settings (lib/settings/settings.ts), defaults filled in. */
+  z.object({ type: z.literal('read-settings') }),
   /**
    * Add this paper to my queue (or take it out): the stored paper `paperId` the page's lookup matched
    * (a fuzzy match included), else the page's paper, stored when it is new to DigestLens.
@@ -66,6 +79,9 @@ export interface ContentResponses {
   'lookup-papers': Array<PaperMatch | null>;
   'related-papers': RelatedPaper[];
   'related-strength': number[];
+  /** Per paper asked, in order: its related digest papers (empty when none is strong enough). */
+  'related-to-digests': RelatedPaper[][];
+  'read-settings': Settings;
   'queue-toggle': { paperId: string; queued: boolean };
   /** How many ids were stored. */
   'learn-arxiv-ids': number;

@@ -1,14 +1,20 @@
 import * as z from 'zod/mini';
 import type { SeenPaper } from './shared';
 
-/** Popup → content script of the active tab, one-off messages. Served by lib/content/page-paper-query.ts. */
+/**
+ * Popup (and the background's keyboard commands) → content script of a tab, one-off messages.
+ * Served by lib/content/page-paper-query.ts.
+ */
 
 export const PopupRequestSchema = z.discriminatedUnion('type', [
   /** Which paper does your page show? The page's own paper on a paper page, else null. */
   z.object({ type: z.literal('page-paper') }),
+  /** Open (and focus) your note editor on the page's paper: answered true when the page did, false when it shows none. */
+  z.object({ type: z.literal('open-note') }),
 ]);
 export type PopupRequest = z.infer<typeof PopupRequestSchema>;
 
 export interface PopupResponses {
   'page-paper': SeenPaper | null;
+  'open-note': boolean;
 }

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CorpusIndexes } from '@/lib/corpus/corpus-indexes';
 import { lookupPapers } from '@/lib/corpus/lookup';
-import { relatedPapers } from '@/lib/corpus/related-papers';
+import { relatedPapers, relatedToDigests } from '@/lib/corpus/related-papers';
 import { type DigestLensDB, deleteDigest, learnArxivIds } from '@/lib/db';
+import { titleKey } from '@/lib/identity/title-key';
 import { importFileText } from '@/lib/import/import-file';
 import { DIGEST_FILES, readDigest } from '../../support/paths';
 import { makeTestDb } from '../../support/test-db';
@@ -78,5 +79,26 @@ describe('the persisted corpus indexes', () => {
     const remaining = new Set((await db.papers.toArray()).map((p) => p.id));
     for (const hit of after) expect(remaining.has(hit.paperId)).toBe(true);
     expect((await woken.fresh()).related.size).toBe(100);
+  });
+});
+
+describe('the digest papers a paper of a list relates to', () => {
+  it('names, per paper, the digest papers at or above the strength asked, each with its own strength, best first', async () => {
+    const indexes = new CorpusIndexes(db);
+    const disco = await db.papers.where('titleKey').equals(titleKey(DISCO)).first();
+    const query = { title: DISCO, abstract: disco?.abstract ?? null };
+    const unrelated = {
+      title: 'Tidal heating of icy moons',
+      abstract: 'Ice shells of Europa flex under Jupiter tides, warming the ocean below.',
+    };
+    const [forDisco, forMoons, again] = await relatedToDigests(db, indexes, [query, unrelated, query], 0.4, 3);
+    // DisCO is itself in the digests: its best match is its own record, at full strength.
+    expect(forDisco?.[0]).toMatchObject({ paperId: disco?.id, title: DISCO, strength: 1 });
+    expect(forDisco?.length).toBeGreaterThanOrEqual(1);
+    for (const hit of forDisco ?? []) expect(hit.strength).toBeGreaterThanOrEqual(0.4);
+    expect(forMoons).toEqual([]);
+    expect(again).toEqual(forDisco);
+    // The answer asked for the fuzzy index to be built next: let it finish before the database closes.
+    await (await indexes.fresh()).fuzzy();
   });
 });

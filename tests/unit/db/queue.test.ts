@@ -8,6 +8,7 @@ import {
   queueItems,
   removeFromQueue,
   restoreQueueItem,
+  setQueuedFromPage,
   setRead,
   unreadCount,
 } from '@/lib/db';
@@ -83,6 +84,26 @@ describe('papers created from a page', () => {
       made.id,
     );
     expect(await db.papers.count()).toBe(1);
+  });
+
+  it('queues a paper new to DigestLens with what the page shows: title, arXiv id, abstract, author names and address', async () => {
+    const seen = {
+      title: 'Consensus Under Partial Synchrony, Revisited',
+      arxivId: '2512.01234v2',
+      abstract: 'We revisit consensus.',
+      authors: ['Ada Lovelace', 'Alan Turing'],
+    };
+    const { paperId } = await setQueuedFromPage(db, seen, 'https://arxiv.org/search/?query=consensus', true);
+    expect(await db.papers.get(paperId)).toMatchObject({
+      id: 'arxiv:2512.01234',
+      title: seen.title,
+      arxivId: '2512.01234',
+      abstract: 'We revisit consensus.',
+      authors: null,
+      authorNames: ['Ada Lovelace', 'Alan Turing'],
+      url: 'https://arxiv.org/search/?query=consensus',
+    });
+    expect(await ids()).toEqual(['arxiv:2512.01234']);
   });
 
   it('gives a title-only paper the arXiv id a later page shows', async () => {
