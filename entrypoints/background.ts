@@ -9,6 +9,7 @@ import { db } from '@/lib/db/instance';
 import { serveImports } from '@/lib/import/background-port';
 import { serveContentRequests } from '@/lib/messaging/background-router';
 import { serveNoteEditors } from '@/lib/notes/background-notes';
+import { toolbarButton } from '@/lib/platform/toolbar-button';
 
 /** Every channel the background serves (lib/messaging/protocol/ lists their messages, one file per direction). */
 export default defineBackground(() => {
@@ -23,6 +24,5 @@ export default defineBackground(() => {
   });
   servePaperState(browser.runtime, db);
   serveNoteEditors(browser.runtime, db);
-  // Chrome MV3 has `action`; Firefox's MV2 build has `browserAction`.
-  showQueueCountOnIcon(db, browser.action ?? browser.browserAction);
+  showQueueCountOnIcon(db, toolbarButton());
 });

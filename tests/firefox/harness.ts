@@ -89,7 +89,10 @@ async function launchOrClose(network: NetworkWatch, options: Parameters<typeof p
   }
 }
 
-export async function launchFirefox(options: { profileDir?: string } = {}): Promise<FirefoxSession> {
+/** `prefs`: Firefox preferences on top of the harness's own (a test of idle behaviour shortens a timeout). */
+export async function launchFirefox(
+  options: { profileDir?: string; prefs?: Record<string, string | number | boolean> } = {},
+): Promise<FirefoxSession> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`no Firefox build in ${FIREFOX_EXTENSION_DIR}: run \`npm run build\` first`);
   }
@@ -128,6 +131,7 @@ export async function launchFirefox(options: { profileDir?: string } = {}): Prom
       'browser.download.dir': downloadsDir,
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
+      ...options.prefs,
     },
   });
   const served = new Map<string, string>();

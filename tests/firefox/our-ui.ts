@@ -83,10 +83,39 @@ export class OurUi {
     return element ? element.handle.evaluate((el, n) => el.getAttribute(n), name) : null;
   }
 
-  /** Clicks the `index`th match with the mouse at the middle of its box: a trusted click, as a user's. */
+  /** Whether the `index`th match has the keyboard focus (inside its root, which the page sees as the host's). */
+  async isFocused(selector: string, index = 0, host?: OurHost): Promise<boolean> {
+    const element = (await this.all(selector, host))[index];
+    return (await element?.handle.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)) ?? false;
+  }
+
+  /**
+   * Clicks the `index`th match with the mouse at the middle of its box: a trusted click, as a
+   * user's. It first scrolls the element to the middle of the view and waits until its box stops
+   * moving (the saved pages' `content-visibility: auto` lays out late, shifting what follows) and
+   * the point is ours: what a user's pointer there would hit is our host, not the page.
+   */
   async click(selector: string, index = 0, host?: OurHost): Promise<void> {
     const element = (await this.all(selector, host))[index];
     if (!element) throw new Error(`no ${selector} #${index} in DigestLens's UI`);
-    await element.handle.click();
+    let last = '';
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const point = await element.handle.evaluate(async (el) => {
+        el.scrollIntoView({ block: 'center' });
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        const box = el.getBoundingClientRect();
+        const x = box.x + box.width / 2;
+        const y = box.y + box.height / 2;
+        const root = el.getRootNode();
+        return { x, y, ours: root instanceof ShadowRoot && document.elementFromPoint(x, y) === root.host };
+      });
+      const key = `${point.x},${point.y}`;
+      if (point.ours && key === last) {
+        await this.frame.page().mouse.click(point.x, point.y);
+        return;
+      }
+      last = key;
+    }
+    throw new Error(`${selector} #${index} never settled under the pointer (last at ${last})`);
   }
 }

@@ -22,8 +22,14 @@ export async function importThroughLibrary(session: FirefoxSession, files: strin
   return page;
 }
 
-export async function launchSession(options: { digests: 'fixtures' | 'none' }): Promise<FirefoxSession> {
-  const session = await launchFirefox();
+export interface SessionOptions {
+  digests: 'fixtures' | 'none';
+  /** Firefox preferences for this file's browser (tests/firefox/harness.ts). */
+  prefs?: Record<string, string | number | boolean>;
+}
+
+export async function launchSession(options: SessionOptions): Promise<FirefoxSession> {
+  const session = await launchFirefox({ prefs: options.prefs });
   try {
     if (options.digests === 'fixtures') {
       const library = await importThroughLibrary(session, fixtureDigestFiles());
@@ -76,7 +82,7 @@ export function expectNothingLeft(session: FirefoxSession): void {
  * nothing left the browser. With `digests: 'fixtures'` the three sample digests and the digest of
  * fixture papers are imported first (125 papers; tests/support/site-pages.ts).
  */
-export function sessionForThisFile(options: { digests: 'fixtures' | 'none' }): () => FirefoxSession {
+export function sessionForThisFile(options: SessionOptions): () => FirefoxSession {
   let session: FirefoxSession | null = null;
   beforeAll(async () => {
     session = await launchSession(options);
