@@ -30,6 +30,8 @@ export default defineConfig({
         test: {
           name: 'firefox',
           include: ['tests/firefox/**/*.test.ts'],
+          // Prints the Firefox version, and the suite's run time at the end.
+          globalSetup: ['tests/firefox/global-setup.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -10,6 +10,8 @@ import { db } from '@/lib/db/instance';
 import { serveImports } from '@/lib/import/background-port';
 import { serveContentRequests } from '@/lib/messaging/background-router';
 import { serveNoteEditors } from '@/lib/notes/background-notes';
+import { BROWSER_NAME } from '@/lib/platform/browser-name';
+import { toolbarButton } from '@/lib/platform/toolbar-button';
 import { startBackgroundSync } from '@/lib/sync/background-sync';
 import { serveSyncPanel } from '@/lib/sync/serve-sync-panel';
 
@@ -32,8 +34,7 @@ export default defineBackground(() => {
   Object.assign(globalThis, { digestLensCommand: serveCommands(db) });
   serveNoteEditors(browser.runtime, db);
   // Sync is off until the user connects a server (Settings → Sync); until then it makes no request.
-  const sync = startBackgroundSync({ db, browser, browserName: import.meta.env.FIREFOX ? 'firefox' : 'chrome' });
+  const sync = startBackgroundSync({ db, browser, browserName: BROWSER_NAME });
   serveSyncPanel(browser.runtime, sync);
-  // Chrome MV3 has `action`; Firefox's MV2 build has `browserAction`.
-  showQueueCountOnIcon(db, browser.action ?? browser.browserAction);
+  showQueueCountOnIcon(db, toolbarButton());
 });

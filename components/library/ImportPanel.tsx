@@ -1,5 +1,6 @@
 import { type DragEvent, useRef, useState } from 'react';
 import type { FileOutcome } from '@/lib/messaging/protocol/page-to-background';
+import { openLibraryTab } from './open-library-tab';
 import { loadSampleDigests } from './sample-digests';
 import { type ImportRun, useImport } from './useImport';
 
@@ -41,8 +42,14 @@ function Progress({ run }: { run: ImportRun }) {
   );
 }
 
+/**
+ * Where the files to import are chosen: a file dialog here, or (in a popup that a file dialog
+ * would close: lib/platform/popup-file-dialog.ts) the Library page in a tab.
+ */
+export type FilesFrom = 'dialog' | 'library-tab';
+
 /** File picker, drop zone and the per-file results of the last import. */
-export function ImportPanel({ empty }: { empty: boolean }) {
+export function ImportPanel({ empty, filesFrom = 'dialog' }: { empty: boolean; filesFrom?: FilesFrom }) {
   const { run, start } = useImport();
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -69,23 +76,36 @@ export function ImportPanel({ empty }: { empty: boolean }) {
         onDrop={onDrop}
       >
         <span>Drop digest files here, or</span>
-        <button type="button" onClick={() => input.current?.click()} disabled={busy}>
-          Choose files…
-        </button>
-        <input
-          ref={input}
-          type="file"
-          multiple
-          accept=".txt,text/plain"
-          hidden
-          disabled={busy}
-          data-testid="file-input"
-          onChange={(e) => {
-            const files = [...(e.currentTarget.files ?? [])];
-            e.currentTarget.value = '';
-            void start(files);
-          }}
-        />
+        {filesFrom === 'library-tab' ? (
+          <button
+            type="button"
+            data-testid="import-in-library-tab"
+            title="This browser closes the popup when a file dialog opens"
+            onClick={openLibraryTab}
+          >
+            Choose files in the Library tab ↗
+          </button>
+        ) : (
+          <>
+            <button type="button" onClick={() => input.current?.click()} disabled={busy}>
+              Choose files…
+            </button>
+            <input
+              ref={input}
+              type="file"
+              multiple
+              accept=".txt,text/plain"
+              hidden
+              disabled={busy}
+              data-testid="file-input"
+              onChange={(e) => {
+                const files = [...(e.currentTarget.files ?? [])];
+                e.currentTarget.value = '';
+                void start(files);
+              }}
+            />
+          </>
+        )}
       </div>
       {empty && !run && (
         <p className="empty">

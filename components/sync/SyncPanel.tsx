@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ChannelError } from '@/lib/messaging/channel';
+import { BROWSER_NAME } from '@/lib/platform/browser-name';
 import { checkServerUrl, hostPermissionPattern } from '@/lib/sync/connection';
 import { statusLine } from './status-line';
 import { useSyncPanelState } from './useSyncPanelState';
@@ -67,7 +68,7 @@ export function SyncPanel() {
     const url = checkServerUrl(form.serverUrl);
     if (!url.ok) return setMessage(`Server address: ${url.reason}`);
     if (!form.password) return setMessage('Type the password or token');
-    const origin = hostPermissionPattern(form.serverUrl, import.meta.env.FIREFOX ? 'firefox' : 'chrome');
+    const origin = hostPermissionPattern(form.serverUrl, BROWSER_NAME);
     // Asked first, within the click: browsers grant a permission request only during a user gesture.
     const granted = browser.permissions.request({ origins: [origin] });
     void act(async () => {

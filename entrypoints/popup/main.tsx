@@ -2,17 +2,13 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { AppTabs } from '@/components/app/AppTabs';
 import { Library } from '@/components/library/Library';
+import { openLibraryTab } from '@/components/library/open-library-tab';
 import { QueueTabLabel } from '@/components/queue/QueueTabLabel';
 import { QueueView } from '@/components/queue/QueueView';
 import { ThisPageView } from '@/components/this-page/ThisPageView';
 import '@/components/app/app.css';
+import { POPUP_CAN_OPEN_FILE_DIALOG } from '@/lib/platform/popup-file-dialog';
 import { showsOnePaper } from '@/lib/sites';
-
-/** Firefox closes a popup when a file dialog opens, so the Library is also a full page. */
-function openLibraryTab() {
-  void browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
-  window.close();
-}
 
 /** This page first when the active tab shows a paper (the popup asks it), else the Library. */
 async function initialTab(): Promise<string> {
@@ -34,7 +30,7 @@ function Popup({ initial }: { initial: string }) {
         tabs={[
           { id: 'page', label: 'This page', render: () => <ThisPageView /> },
           { id: 'queue', label: <QueueTabLabel />, render: () => <QueueView /> },
-          { id: 'library', label: 'Library', render: () => <Library /> },
+          { id: 'library', label: 'Library', render: () => <Library filesFrom={POPUP_CAN_OPEN_FILE_DIALOG ? 'dialog' : 'library-tab'} /> },
         ]}
       />
     </main>

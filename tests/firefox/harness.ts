@@ -14,13 +14,14 @@
  * - Since Firefox 140 `data:` loads come through interception too and answering them fails: only
  *   http(s) requests are answered, the rest continued, and every answer's rejection is caught.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import type { BidiFrame } from 'puppeteer-core/internal/bidi/Frame.js';
-import { REPO_ROOT } from '../browser/harness';
-import { pageHtml, type SitePage } from '../browser/site-pages';
+import { REPO_ROOT } from '../support/paths';
+import { pageHtml, type SitePage } from '../support/site-pages';
+import { type NetworkWatch, watchNetwork } from './network-watch';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_EXTENSION_DIR = resolve(process.env.DIGESTLENS_FIREFOX_DIR ?? join(REPO_ROOT, '.output/firefox-mv2'));
@@ -43,8 +44,14 @@ export function firefoxAvailable(): boolean {
 
 export interface FirefoxSession {
   browser: Browser;
-  /** Every http(s) URL any page asked for, in order: the served fixture pages and nothing else, we hope. */
+  /** Every http(s) URL any page asked for, in order, answered inside the browser (served, or a 404). */
   requests: string[];
+  /** Every request that got past the pages' interception and tried to leave the browser (network-watch.ts). */
+  escaped: string[];
+  /** The URLs of the pages served so far. */
+  served(): string[];
+  /** Where Firefox saves downloads (a backup export), without asking. */
+  downloadsDir: string;
   /** Pages served at their real URLs, by URL (the rest get a 404). */
   serve(url: string, html: string): void;
   /** Opens an extension page (`popup.html`, `library.html#notes`) in a new tab once `ready` matches. */
@@ -73,18 +80,36 @@ async function answer(request: HTTPRequest, served: Map<string, string>, request
     .catch(() => undefined);
 }
 
-export async function launchFirefox(options: { profileDir?: string } = {}): Promise<FirefoxSession> {
+async function launchOrClose(network: NetworkWatch, options: Parameters<typeof puppeteer.launch>[0]): Promise<Browser> {
+  try {
+    return await puppeteer.launch(options);
+  } catch (error) {
+    await network.close();
+    throw error;
+  }
+}
+
+/** `prefs`: Firefox preferences on top of the harness's own (a test of idle behaviour shortens a timeout). */
+export async function launchFirefox(
+  options: { profileDir?: string; prefs?: Record<string, string | number | boolean> } = {},
+): Promise<FirefoxSession> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`no Firefox build in ${FIREFOX_EXTENSION_DIR}: run \`npm run build\` first`);
   }
   const ownProfile = options.profileDir === undefined;
   const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'digestlens-firefox-'));
-  const browser = await puppeteer.launch({
+  const downloadsDir = join(profile, 'downloads');
+  mkdirSync(downloadsDir, { recursive: true });
+  const network = await watchNetwork();
+  const browser = await launchOrClose(network, {
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
     userDataDir: profile,
     args: ['--remote-allow-system-access'],
+    // Release builds ignore puppeteer's `services.settings.server` (a dummy) unless this is set;
+    // without it Firefox fetches its remote settings (blocklists) at startup.
+    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
       // No update checks, telemetry or captive-portal probes: the test proves the extension sends nothing.
@@ -93,6 +118,20 @@ export async function launchFirefox(options: { profileDir?: string } = {}): Prom
       'app.update.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'browser.safebrowsing.update.enabled': false,
+      // Every http(s) request not answered by interception goes to the watch, which refuses it.
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': network.port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': network.port,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+      // A download (the backup export) is saved into downloadsDir without a dialog.
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloadsDir,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      ...options.prefs,
     },
   });
   const served = new Map<string, string>();
@@ -102,6 +141,7 @@ export async function launchFirefox(options: { profileDir?: string } = {}): Prom
     await install();
   } catch (error) {
     await browser.close();
+    await network.close();
     throw error;
   }
 
@@ -115,6 +155,9 @@ export async function launchFirefox(options: { profileDir?: string } = {}): Prom
   return {
     browser,
     requests,
+    escaped: network.escaped,
+    downloadsDir,
+    served: () => [...served.keys()],
     serve(url, html) {
       served.set(url, html);
     },
@@ -137,6 +180,7 @@ export async function launchFirefox(options: { profileDir?: string } = {}): Prom
     },
     async close() {
       await browser.close();
+      await network.close();
       if (ownProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
