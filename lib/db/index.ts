@@ -13,6 +13,7 @@ export { KEPT_VERSIONS, noteVersions, restoreNoteVersion, type SaveResult, saveN
 export { connectSync, disconnectSync, enqueueEverything, syncedDatabases } from './outbox';
 export { ensurePaper, findPaper, placeholderTitle } from './page-paper';
 export { paperById } from './paper-by-id';
+export { type PaperAppearance, paperAppearances, yearFromAppearances } from './paper-history';
 export { type PaperQueueNoteState, paperStates, queuedAndNotedIds } from './paper-state';
 export { readPersistedIndex, writePersistedIndexes } from './persisted-indexes';
 export { type ProfileRows, readProfile, SETTING_PREFIX } from './profile';
