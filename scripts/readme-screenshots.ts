@@ -1,7 +1,8 @@
 /**
  * Takes the README's screenshots with the built extension (`npx wxt build` first): the popup
- * after importing the sample digests, and the saved arXiv abstract page with its badge, related
- * papers and note editor. Writes docs/screenshot-*.png.
+ * after importing the sample digests, the Library page (search with filters, a digest opened, a
+ * paper's view), and the saved arXiv abstract page with its badge, related papers and note
+ * editor. Writes docs/screenshot-*.png.
  */
 import { join } from 'node:path';
 import { launchExtension, REPO_ROOT } from '../tests/browser/harness';
@@ -15,6 +16,25 @@ async function main() {
     await popup.getByTestId('search-input').fill('entropy policy');
     await popup.getByTestId('search-result').first().waitFor();
     await popup.screenshot({ path: join(REPO_ROOT, 'docs/screenshot-popup.png') });
+
+    const library = await session.openPage('library.html#library', { width: 1280, height: 860 });
+    await library.getByTestId('search-input').fill('entropy');
+    await library.getByTestId('search-result').first().waitFor();
+    await library.screenshot({ path: join(REPO_ROOT, 'docs/screenshot-library-search.png') });
+    await library.getByTestId('search-input').fill('');
+    await library.getByTestId('open-digest').first().click();
+    await library.getByTestId('digest-view').waitFor();
+    await library.screenshot({ path: join(REPO_ROOT, 'docs/screenshot-library-digest.png') });
+    await library.getByTestId('paper-open').nth(2).click();
+    await library.getByTestId('paper-view').waitFor();
+    await library
+      .getByTestId('note-text')
+      .fill('Entropy collapse in private inference: compare $H(p) = -\\sum_i p_i \\log p_i$ with 2510.14968.');
+    await library.getByTestId('library-back').click();
+    await library.getByTestId('digest-view').waitFor();
+    await library.getByTestId('paper-open').nth(2).click();
+    await library.getByTestId('paper-note').locator('.katex').first().waitFor();
+    await library.screenshot({ path: join(REPO_ROOT, 'docs/screenshot-library-paper.png') });
 
     const tab = await openSitePage(session, SITE_PAGES.absNew);
     await tab.setViewportSize({ width: 1100, height: 1000 });

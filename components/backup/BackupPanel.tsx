@@ -15,8 +15,8 @@ import {
 } from '@/lib/backup';
 import { db } from '@/lib/db/instance';
 
-function plural(n: number, one: string): string {
-  return `${n} ${one}${n === 1 ? '' : 's'}`;
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 type Result = { ok: true; text: string } | { ok: false; text: string };
@@ -130,9 +130,12 @@ export function BackupPanel() {
     run(async () => {
       const now = new Date();
       const bib = await exportQueueBibtex(db);
-      if (bib.entries === 0) return bib.skipped ? `No queued paper has a known arXiv id (${bib.skipped} left out).` : 'The queue is empty.';
+      if (bib.entries === 0) return 'The queue is empty.';
       downloadFile(`digestlens-queue-${localDay(now)}.bib`, bib.content, 'application/x-bibtex');
-      return `Exported ${plural(bib.entries, 'paper')} as BibTeX${bib.skipped ? `; ${bib.skipped} without a known arXiv id left out` : ''}.`;
+      const incomplete = bib.incomplete
+        ? `; ${plural(bib.incomplete, 'entry', 'entries')} lack an arXiv id or authors (marked with a % line)`
+        : '';
+      return `Exported ${plural(bib.entries, 'paper')} as BibTeX${incomplete}.`;
     });
 
   return (

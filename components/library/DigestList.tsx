@@ -3,15 +3,24 @@ import { useState } from 'react';
 import { type Digest, deleteDigest, digestsNewestFirst } from '@/lib/db';
 import { db } from '@/lib/db/instance';
 import { formatDay } from '../app/format-date';
+import type { OpenView } from './library-view';
 
-function DigestRow({ digest }: { digest: Digest }) {
+function DigestRow({ digest, open }: { digest: Digest; open: OpenView }) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   return (
     <li className="digest-row" data-testid="digest-row" data-date={digest.date}>
       <div className="digest-main">
-        <strong>{formatDay(digest.date)}</strong>
+        <button
+          type="button"
+          className="link digest-open"
+          data-testid="open-digest"
+          aria-label={`Open the digest of ${formatDay(digest.date)}`}
+          onClick={() => open({ kind: 'digest', digestId: digest.id })}
+        >
+          <strong>{formatDay(digest.date)}</strong>
+        </button>
         <span className="muted">
           {' '}
           · <span data-testid="digest-paper-count">{digest.paperCount}</span> papers · {digest.fileName}
@@ -50,15 +59,15 @@ function DigestRow({ digest }: { digest: Digest }) {
   );
 }
 
-/** The imported digests, newest first. */
-export function DigestList({ digests }: { digests: Digest[] }) {
+/** The imported digests, newest first; a digest's date opens it. */
+export function DigestList({ digests, open }: { digests: Digest[]; open: OpenView }) {
   if (digests.length === 0) return null;
   return (
     <section className="panel">
       <h2>Digests</h2>
       <ul className="digests">
         {digests.map((d) => (
-          <DigestRow key={d.id} digest={d} />
+          <DigestRow key={d.id} digest={d} open={open} />
         ))}
       </ul>
     </section>

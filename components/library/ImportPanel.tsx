@@ -1,5 +1,6 @@
 import { type DragEvent, useRef, useState } from 'react';
 import type { FileOutcome } from '@/lib/messaging/protocol/page-to-background';
+import { formatDay } from '../app/format-date';
 import { openLibraryTab } from './open-library-tab';
 import { loadSampleDigests } from './sample-digests';
 import { type ImportRun, useImport } from './useImport';
@@ -16,10 +17,10 @@ function OutcomeLine({ name, outcome }: { name: string; outcome: FileOutcome | n
   const r = outcome.value;
   const text =
     r.status === 'already-imported'
-      ? `already imported (digest of ${r.date}, ${r.knownPapers} papers): nothing added`
-      : `digest of ${r.date}: ${r.newPapers} new papers, ${r.knownPapers} already known, ${r.entries} entries`;
+      ? `already imported (digest of ${formatDay(r.date)}, ${r.knownPapers} papers): nothing added`
+      : `digest of ${formatDay(r.date)}: ${r.newPapers} new papers, ${r.knownPapers} already known, ${r.entries} entries`;
   return (
-    <li className="outcome ok" data-testid="import-result" data-ok="true" data-status={r.status}>
+    <li className="outcome ok" data-testid="import-result" data-ok="true" data-status={r.status} data-date={r.date}>
       <strong>{name}</strong> {text}
     </li>
   );

@@ -14,7 +14,16 @@ type Tab = 'edit' | 'preview' | 'history';
  * change does) are in NoteEditor.logic.ts. `onOpenInTab` adds a button that opens the same note
  * in a tab of its own (given when the editor is framed).
  */
-export function NoteEditor({ source, onOpenInTab }: { source: NoteSource; onOpenInTab?: () => void }) {
+export function NoteEditor({
+  source,
+  onOpenInTab,
+  spellCheck = false,
+}: {
+  source: NoteSource;
+  onOpenInTab?: () => void;
+  /** The note spell-check setting; off unless the reader turned it on (the browser may send checked text to a server). */
+  spellCheck?: boolean;
+}) {
   const [autosave] = useState(() => new NoteAutosave(source.save));
   const state = useSyncExternalStore(autosave.subscribe, autosave.getState);
   const [versions, setVersions] = useState<NoteVersionRow[] | undefined>(undefined);
@@ -124,7 +133,7 @@ export function NoteEditor({ source, onOpenInTab }: { source: NoteSource; onOpen
           placeholder={state.loaded ? 'Your notes on this paper. Markdown and $math$ welcome; private to this browser.' : 'Loading…'}
           value={state.text}
           readOnly={!state.loaded}
-          spellCheck
+          spellCheck={spellCheck}
           onChange={(event) => autosave.input(event.target.value)}
           onKeyDown={onKeyDown}
         />

@@ -1,14 +1,60 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
-import { writtenNotes } from '@/lib/db';
+import { useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { type Note, type Paper, readSettings, writtenNotes } from '@/lib/db';
 import { db } from '@/lib/db/instance';
 import { searchWords } from '@/lib/db/search';
 import { paperUrl } from '@/lib/identity/paper-urls';
+import { dexieNoteSource } from '@/lib/notes/editor/note-source';
+import { noteEditorPath } from '@/lib/notes/note-editor-url';
+import { formatDay } from '../app/format-date';
+import { NoteEditor } from './NoteEditor';
+import { NoteMarkdown } from './NoteMarkdown';
 
-/** Every note, newest first, searchable by its text and its paper's title. */
+/** The note editor page for this paper, in a tab of its own. */
+function openInTab(paper: Paper): void {
+  void browser.tabs.create({
+    url: browser.runtime.getURL(noteEditorPath({ title: paper.title, arxivId: paper.arxivId, url: paper.url ?? null }, null)),
+  });
+}
+
+function NoteItem({ note, paper, spellCheck }: { note: Note; paper: Paper | undefined; spellCheck: boolean }) {
+  const [editing, setEditing] = useState(false);
+  const source = useMemo(() => dexieNoteSource(db, note.paperId), [note.paperId]);
+  return (
+    <li className="note-item" data-testid="note-item" data-paper-id={note.paperId}>
+      <div className="note-item-head">
+        <a href={paper ? paperUrl(paper) : '#'} target="_blank" rel="noreferrer">
+          {paper?.title ?? note.paperId}
+        </a>
+        <span className="muted"> · {formatDay(note.updatedAt.slice(0, 10))}</span>
+      </div>
+      {editing ? (
+        <NoteEditor source={source} spellCheck={spellCheck} />
+      ) : (
+        <div className="note-rendered" data-testid="note-rendered">
+          <NoteMarkdown text={note.text} />
+        </div>
+      )}
+      <div className="note-item-actions">
+        <button type="button" className="quiet" data-testid="note-item-edit" onClick={() => setEditing(!editing)}>
+          {editing ? 'Done' : 'Edit'}
+        </button>
+        {paper && (
+          <button type="button" className="quiet" data-testid="note-item-open" onClick={() => openInTab(paper)}>
+            Open in a tab ↗
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** Every note, newest first, rendered (math included) and editable in place; searchable by its text and its paper's title. */
 export function NotesView() {
   const [query, setQuery] = useState('');
   const notes = useLiveQuery(() => writtenNotes(db), []);
+  const spellCheck = useLiveQuery(async () => (await readSettings(db)).noteSpellcheck, []);
   if (!notes) return null;
   const words = searchWords(query);
   const shown = words.length
@@ -30,15 +76,9 @@ export function NotesView() {
         onChange={(e) => setQuery(e.currentTarget.value)}
       />
       {notes.length === 0 && <p className="muted">No notes yet. Write one under any paper on arXiv or Hugging Face.</p>}
-      <ul className="results">
+      <ul className="results notes-list">
         {shown.map(({ note, paper }) => (
-          <li key={note.paperId} data-testid="note-item">
-            <a href={paper ? paperUrl(paper) : '#'} target="_blank" rel="noreferrer">
-              {paper?.title ?? note.paperId}
-            </a>
-            <div className="muted">{new Date(note.updatedAt).toLocaleString()}</div>
-            <div className="note-excerpt">{note.text.length > 300 ? `${note.text.slice(0, 300)}…` : note.text}</div>
-          </li>
+          <NoteItem key={note.paperId} note={note} paper={paper} spellCheck={spellCheck ?? false} />
         ))}
       </ul>
     </section>

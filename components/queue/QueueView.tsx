@@ -4,30 +4,36 @@ import { moveInQueue, type QueuedPaper, type QueueItem, queueRows, removeFromQue
 import { db } from '@/lib/db/instance';
 import { paperUrl } from '@/lib/identity/paper-urls';
 import { formatDay } from '../app/format-date';
+import { queueSourceLabel } from './source-label';
 
 const UNDO_MS = 6000;
 
 type Row = QueuedPaper;
 
-function sourceLabel(source: string): string {
-  if (source.startsWith('digest:')) return 'from a digest';
-  try {
-    const url = new URL(source);
-    return `from ${url.hostname}${url.pathname}`;
-  } catch {
-    return source;
-  }
-}
-
 function QueueRow({ row, index, count, onRemove }: { row: Row; index: number; count: number; onRemove: (item: QueueItem) => void }) {
   const { item, paper } = row;
   const title = paper?.title ?? item.paperId;
   const move = (to: number) => void moveInQueue(db, item.paperId, to);
-  const onKeyDown = (event: KeyboardEvent) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
+    // Only keys pressed on the row itself: its buttons keep their own keys.
+    if (event.target !== event.currentTarget) return;
     // Alt+↑/↓ moves the focused item, as in many list editors; plain arrows keep scrolling.
-    if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
-    event.preventDefault();
-    move(event.key === 'ArrowUp' ? index - 1 : index + 1);
+    if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+      event.preventDefault();
+      move(event.key === 'ArrowUp' ? index - 1 : index + 1);
+      return;
+    }
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    // j/k walk the rows, as in mail readers; Enter opens the paper.
+    const row = event.currentTarget;
+    const sibling = event.key === 'j' ? row.nextElementSibling : event.key === 'k' ? row.previousElementSibling : null;
+    if (sibling instanceof HTMLElement) {
+      event.preventDefault();
+      sibling.focus();
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      row.querySelector<HTMLAnchorElement>('[data-testid=queue-title]')?.click();
+    }
   };
   return (
     <li
@@ -35,7 +41,7 @@ function QueueRow({ row, index, count, onRemove }: { row: Row; index: number; co
       data-testid="queue-item"
       data-paper-id={item.paperId}
       draggable
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: the row takes focus so Alt+↑/↓ can move it
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the row takes focus so j/k walk the rows and Alt+↑/↓ moves it
       tabIndex={0}
       onKeyDown={onKeyDown}
       onDragStart={(e: DragEvent) => e.dataTransfer.setData('text/x-digestlens-paper', item.paperId)}
@@ -54,7 +60,7 @@ function QueueRow({ row, index, count, onRemove }: { row: Row; index: number; co
           {title}
         </a>
         <div className="muted">
-          added {formatDay(item.addedAt.slice(0, 10))} · {sourceLabel(item.source)}
+          added {formatDay(item.addedAt.slice(0, 10))} · {queueSourceLabel(item.source)}
         </div>
       </div>
       <div className="queue-actions">
@@ -89,7 +95,7 @@ function QueueRow({ row, index, count, onRemove }: { row: Row; index: number; co
   );
 }
 
-/** The reading queue: reorder (drag, or the buttons and Alt+↑/↓), mark read, remove with undo. */
+/** The reading queue: j/k walk it and Enter opens a paper; reorder (drag, or the buttons and Alt+↑/↓), mark read, remove with undo. */
 export function QueueView() {
   const rows = useLiveQuery(() => queueRows(db), []);
   const [removed, setRemoved] = useState<QueueItem | null>(null);

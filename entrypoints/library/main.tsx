@@ -5,6 +5,7 @@ import { Library } from '@/components/library/Library';
 import { NotesView } from '@/components/notes/NotesView';
 import { QueueTabLabel } from '@/components/queue/QueueTabLabel';
 import { QueueView } from '@/components/queue/QueueView';
+import { SettingsPanel } from '@/components/settings/SettingsPanel';
 import { SyncPanel } from '@/components/sync/SyncPanel';
 import '@/components/app/app.css';
 
@@ -20,8 +21,8 @@ function LibraryPage() {
           { id: 'library', label: 'Library', render: () => <Library /> },
           { id: 'queue', label: <QueueTabLabel />, render: () => <QueueView /> },
           { id: 'notes', label: 'Notes', render: () => <NotesView /> },
-          { id: 'backup', label: 'Backup & settings', render: () => <BackupPanel /> },
-          { id: 'sync', label: 'Sync', render: () => <SyncPanel /> },
+          { id: 'backup', label: 'Backup', render: () => <BackupPanel /> },
+          { id: 'settings', label: 'Settings', render: () => <SettingsPanel sync={<SyncPanel />} /> },
         ]}
       />
     </main>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { NoteEditor } from '@/components/notes/NoteEditor';
+import { readSettings } from '@/lib/db';
 import { db } from '@/lib/db/instance';
 import { ensurePaper } from '@/lib/db/page-paper';
 import { requestCloseOnEscape } from '@/lib/notes/close-request';
@@ -73,9 +74,9 @@ async function show(root: Root): Promise<void> {
     return;
   }
   try {
-    const paper = await ensurePaper(db, params.paper);
+    const [paper, settings] = await Promise.all([ensurePaper(db, params.paper), readSettings(db)]);
     document.title = `Note · ${paper.title}`;
-    root.render(<NoteEditor key={paper.id} source={dexieNoteSource(db, paper.id)} />);
+    root.render(<NoteEditor key={paper.id} source={dexieNoteSource(db, paper.id)} spellCheck={settings.noteSpellcheck} />);
   } catch (error) {
     showFailure(root, error);
   }

@@ -1,10 +1,23 @@
-import { type DigestLensDB, type Paper, queuedPapers } from '../db';
+import { type DigestLensDB, type Paper, paperAppearances, queuedPapers, yearFromAppearances } from '../db';
 import { arxivAbsUrl } from '../identity/paper-urls';
 
 /**
  * The reading queue as BibTeX `@misc` entries with arXiv eprint fields (the form arXiv's own
- * "Export BibTeX citation" gives), for papers whose arXiv id is known.
+ * "Export BibTeX citation" gives). A paper known only from a text digest (no arXiv id, often
+ * no author names) is written with what is known, and a comment line above it says what is
+ * missing, so the reader can complete it.
  */
+
+/** What a citation is made of; everything but the title may be unknown. */
+export interface CitablePaper {
+  title: string;
+  arxivId: string | null;
+  authorNames?: string[] | null;
+  /** The year when the arXiv id cannot give it (see yearFromAppearances). */
+  year?: number | null;
+  /** The page the paper was saved from, the link when there is no arXiv id. */
+  url?: string | null;
+}
 
 /** Text outside math: each character LaTeX or BibTeX would read as markup, made literal. */
 const TEXT_ESCAPES: Record<string, string> = {
@@ -110,20 +123,42 @@ export function arxivYear(arxivId: string): number | null {
   return n >= 91 ? 1900 + n : 2000 + n;
 }
 
-/**
- * A citation key like Google Scholar's, minus the author (not stored): the title's first word
- * that is not a stop word, math dropped (`H$^2$SD` → `hsd`), then the year.
- */
-function keyStem(paper: Pick<Paper, 'title' | 'arxivId'>): string {
-  const words = paper.title
-    .replace(MATH, '')
+/** Lowercase ASCII letters and digits of a text, accents dropped. */
+function asciiWords(text: string): string[] {
+  return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
+}
+
+/** The year to cite: the arXiv id's when there is one, else what the digests said. */
+function citationYear(paper: CitablePaper): number | null {
+  return (paper.arxivId ? arxivYear(paper.arxivId) : null) ?? paper.year ?? null;
+}
+
+/**
+ * A citation key like Google Scholar's: the first author's family name (the last word of the
+ * name) when known, the year, and the title's first word that is not a stop word, math dropped
+ * (`H$^2$SD` → `hsd`). Without an author: the word, then the year (`deep2026`).
+ */
+function keyStem(paper: CitablePaper): string {
+  const words = asciiWords(paper.title.replace(MATH, ''));
   const word = words.find((w) => !STOP_WORDS.has(w) && /[a-z]/.test(w)) ?? words[0] ?? 'arxiv';
-  return `${word}${paper.arxivId ? (arxivYear(paper.arxivId) ?? '') : ''}`;
+  const year = citationYear(paper) ?? '';
+  // The last word of the name, as written ("Müller-Lüdenscheidt" → "mullerludenscheidt").
+  const family = asciiWords(paper.authorNames?.[0]?.trim().split(/\s+/).at(-1) ?? '').join('');
+  return /[a-z]/.test(family) ? `${family}${year}${word}` : `${word}${year}`;
+}
+
+/** What a citation of this paper lacks, in words ("arXiv id", "author names"). */
+export function missingForCitation(paper: CitablePaper): string[] {
+  const missing: string[] = [];
+  if (!paper.arxivId) missing.push('arXiv id');
+  if (!paper.authorNames?.length) missing.push('author names');
+  if (citationYear(paper) === null) missing.push('year');
+  return missing;
 }
 
 /** Hands out citation keys: `deep2026`, then `deep2026a`, `deep2026b`… */
@@ -148,15 +183,38 @@ function suffix(n: number): string {
   return s;
 }
 
-/** One `@misc` entry. The note repeats the id, for styles that print no eprint field. */
-export function bibtexEntry(key: string, paper: Pick<Paper, 'title'> & { arxivId: string }): string {
+/** A URL inside braces: only a brace or a backslash could end or break the field. */
+function bibtexUrl(url: string): string {
+  return url.replace(/[{}\\\s]/g, (c) => encodeURIComponent(c));
+}
+
+/**
+ * One `@misc` entry: author (names joined by "and"), title, year, then for an arXiv paper its
+ * eprint, archive and URL, and a note repeating the id for styles that print no eprint field.
+ * An entry that lacks any of these is preceded by a `%` line naming what is missing (BibTeX
+ * ignores text between entries).
+ */
+export function bibtexEntry(key: string, paper: CitablePaper): string {
+  const fields: string[] = [];
+  if (paper.authorNames?.length) fields.push(`author = {${paper.authorNames.map(bibtexTitle).join(' and ')}}`);
+  fields.push(`title = {${bibtexTitle(paper.title)}}`);
+  const year = citationYear(paper);
+  if (year !== null) fields.push(`year = {${year}}`);
+  if (paper.arxivId) {
+    fields.push(
+      `eprint = {${paper.arxivId}}`,
+      'archivePrefix = {arXiv}',
+      `url = {${arxivAbsUrl(paper.arxivId)}}`,
+      `note = {arXiv:${paper.arxivId}}`,
+    );
+  } else if (paper.url && /^https?:\/\//.test(paper.url)) {
+    fields.push(`url = {${bibtexUrl(paper.url)}}`);
+  }
+  const missing = missingForCitation(paper);
   return [
+    ...(missing.length ? [`% DigestLens does not know this paper's ${missing.join(', ')}: complete the entry by hand.`] : []),
     `@misc{${key},`,
-    `  title = {${bibtexTitle(paper.title)}},`,
-    `  eprint = {${paper.arxivId}},`,
-    '  archivePrefix = {arXiv},',
-    `  url = {${arxivAbsUrl(paper.arxivId)}},`,
-    `  note = {arXiv:${paper.arxivId}}`,
+    fields.map((f) => `  ${f}`).join(',\n'),
     '}',
   ].join('\n');
 }
@@ -166,25 +224,33 @@ export interface BibtexExport {
   content: string;
   /** Papers written, in queue order. */
   entries: number;
-  /** Queued papers left out because their arXiv id is not known. */
+  /** Entries written without an arXiv id or author names (each says so in a comment). */
+  incomplete: number;
+  /** Queue items left out because their paper is not stored. */
   skipped: number;
 }
 
-/** Entries for these papers in this order, with unique keys; papers without an arXiv id are skipped. */
-export function papersAsBibtex(papers: Array<Pick<Paper, 'title' | 'arxivId'>>): BibtexExport {
+/** Entries for these papers in this order, with unique keys. */
+export function papersAsBibtex(papers: CitablePaper[]): BibtexExport {
   const keys = new CitationKeys();
-  const entries: string[] = [];
-  for (const paper of papers) {
-    const arxivId = paper.arxivId;
-    if (arxivId) entries.push(bibtexEntry(keys.take(keyStem(paper)), { title: paper.title, arxivId }));
-  }
-  return { content: entries.map((e) => `${e}\n`).join('\n'), entries: entries.length, skipped: papers.length - entries.length };
+  const entries = papers.map((paper) => bibtexEntry(keys.take(keyStem(paper)), paper));
+  const incomplete = papers.filter((p) => missingForCitation(p).length > 0).length;
+  return { content: entries.map((e) => `${e}\n`).join('\n'), entries: entries.length, incomplete, skipped: 0 };
+}
+
+/** A stored paper as a citation; `year` only matters when it has no arXiv id. */
+function citable(paper: Paper, year: number | null): CitablePaper {
+  return { title: paper.title, arxivId: paper.arxivId, authorNames: paper.authorNames ?? null, year, url: paper.url ?? null };
 }
 
 /** The whole queue (unread and read, in queue order) as BibTeX. */
 export async function exportQueueBibtex(db: DigestLensDB): Promise<BibtexExport> {
   const papers = await queuedPapers(db);
   const found = papers.filter((p): p is Paper => p !== undefined);
-  const result = papersAsBibtex(found);
-  return { ...result, skipped: result.skipped + papers.length - found.length };
+  const appearances = await paperAppearances(
+    db,
+    found.filter((p) => !p.arxivId).map((p) => p.id),
+  );
+  const result = papersAsBibtex(found.map((p) => citable(p, yearFromAppearances(appearances.get(p.id) ?? []))));
+  return { ...result, skipped: papers.length - found.length };
 }

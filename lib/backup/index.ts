@@ -1,4 +1,12 @@
-export { type BibtexExport, bibtexEntry, bibtexTitle, exportQueueBibtex, papersAsBibtex } from './bibtex';
+export {
+  type BibtexExport,
+  bibtexEntry,
+  bibtexTitle,
+  type CitablePaper,
+  exportQueueBibtex,
+  missingForCitation,
+  papersAsBibtex,
+} from './bibtex';
 export { downloadFile } from './download';
 export { backupJson, exportBackup, SETTING_PREFIX } from './export';
 export { backupFileName, localDay, slug } from './file-names';

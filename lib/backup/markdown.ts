@@ -35,19 +35,27 @@ export interface NoteContext {
   digestDates: string[];
 }
 
-/** One note as Markdown: YAML front matter about the paper, then the note's text as typed. */
+/**
+ * One note as Markdown: YAML front matter about the paper (`authors` null when no source named
+ * them; `missing` lists what is not known, for a paper known only from a text digest), then the
+ * note's text as typed.
+ */
 export function noteMarkdown({ note, paper, digestDates }: NoteContext): string {
   const title = paper?.title ?? note.paperId;
   const arxivId = paper?.arxivId ?? null;
+  const authors = paper?.authorNames?.length ? paper.authorNames : null;
   const dates = [...new Set(digestDates)].sort();
+  const missing = [...(arxivId === null ? ['arxiv_id'] : []), ...(authors === null ? ['authors'] : [])];
   const lines = [
     '---',
     `title: ${yamlString(title)}`,
+    `authors: ${authors === null ? 'null' : `[${authors.map(yamlString).join(', ')}]`}`,
     `arxiv_id: ${arxivId === null ? 'null' : yamlString(arxivId)}`,
     `arxiv_url: ${arxivId === null ? 'null' : yamlString(arxivAbsUrl(arxivId))}`,
     `huggingface_url: ${yamlString(huggingFaceUrl({ arxivId, title }))}`,
     `digests: [${dates.map(yamlString).join(', ')}]`,
     `updated: ${yamlString(note.updatedAt)}`,
+    ...(missing.length ? [`missing: [${missing.map(yamlString).join(', ')}]`] : []),
     '---',
     '',
   ];

@@ -84,6 +84,7 @@ export async function importDigest(db: DigestLensDB, digest: ParsedDigest, conte
           arxivId: identity.arxivId,
           abstract: paper.abstract,
           authors: paper.authors,
+          ...(paper.authorNames?.length ? { authorNames: paper.authorNames } : {}),
           organization: paper.organization,
           addedAt,
         });

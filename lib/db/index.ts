@@ -1,8 +1,11 @@
+export { type BrowseFilter, type BrowseResult, type BrowseRow, browsePapers, isFiltering, NO_FILTER } from './browse-papers';
 export { digestContentId } from './content-id';
 export { type DeleteResult, deleteDigest } from './delete-digest';
 export { digestsNewestFirst } from './digest-list';
+export { type DigestWithPapers, digestWithPapers } from './digest-papers';
 export type { Digest, DigestEntry, Listing, MetaRow, Note, NoteVersion, Paper, QueueItem } from './entities';
 export { papersByArxivId, papersById, papersByTitleKey } from './find-papers';
+export { arxivIdIsLearned, forgetArxivId } from './forget-arxiv-id';
 export { type ImportResult, importDigest } from './import-digest';
 export { type ArxivIdClaim, learnArxivIds } from './learn-arxiv-ids';
 export { allListedPaperIds, type DigestMembership, digestMemberships, entriesOfDigest } from './listings';
@@ -13,6 +16,8 @@ export { KEPT_VERSIONS, noteVersions, restoreNoteVersion, type SaveResult, saveN
 export { connectSync, disconnectSync, enqueueEverything, syncedDatabases } from './outbox';
 export { ensurePaper, findPaper, placeholderTitle } from './page-paper';
 export { paperById } from './paper-by-id';
+export { type PaperAppearance, paperAppearances, yearFromAppearances } from './paper-history';
+export { type PaperRecord, paperRecord } from './paper-record';
 export { type PaperQueueNoteState, paperStates, queuedAndNotedIds } from './paper-state';
 export { readPersistedIndex, writePersistedIndexes } from './persisted-indexes';
 export { type ProfileRows, readProfile, SETTING_PREFIX } from './profile';

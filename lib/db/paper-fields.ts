@@ -1,7 +1,10 @@
 import type { Paper } from './entities';
 
 /** The descriptive fields another source may know of a paper. */
-export type PaperDetails = Pick<Paper, 'abstract' | 'authors' | 'organization'> & { url?: string | null };
+export type PaperDetails = Pick<Paper, 'abstract' | 'authors' | 'organization'> & {
+  url?: string | null;
+  authorNames?: string[] | null;
+};
 
 /**
  * Fills the descriptive fields `stored` lacks from `seen`, never replacing a value; returns
@@ -19,6 +22,10 @@ export function fillMissingDetails(stored: Paper, seen: PaperDetails): boolean {
   }
   if (stored.organization === null && seen.organization !== null) {
     stored.organization = seen.organization;
+    changed = true;
+  }
+  if (!stored.authorNames?.length && seen.authorNames?.length) {
+    stored.authorNames = [...seen.authorNames];
     changed = true;
   }
   if (!stored.url && seen.url) {

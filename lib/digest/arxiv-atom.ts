@@ -85,10 +85,13 @@ export function parseArxivAtom(text: string): DigestContent {
     const published = timestamp(childText(entry.inner, 'published'));
     const updated = timestamp(childText(entry.inner, 'updated'));
     if (updated) updates.push(updated);
+    const authors = findElements(entry.inner, 'author');
+    const authorNames = authors.map((author) => oneLine(childText(author.inner, 'name') ?? '')).filter((name) => name !== '');
     papers.push({
       title,
       abstract: oneLine(childText(entry.inner, 'summary') ?? ''),
-      authors: findElements(entry.inner, 'author').length || null,
+      authors: authors.length || null,
+      authorNames: authorNames.length ? authorNames.slice(0, 2000) : null,
       organization: null,
       published,
       upvotes: 0,

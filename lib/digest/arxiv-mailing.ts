@@ -41,15 +41,18 @@ function mailDate(raw: string): DigestDate | null {
   return date ? { raw: raw.trim(), iso: resolveIsoDate(date, '9999-12-31') } : null;
 }
 
-function countAuthors(value: string): number | null {
+/** The names of an `Authors:` field ("A, B and C"), affiliations in parentheses dropped. */
+function authorNamesIn(value: string): string[] {
   let text = value;
   // Affiliations in parentheses, possibly nested once: "A (1), B ((1) Univ. X, (2) Lab Y)".
   for (let previous = ''; previous !== text; ) {
     previous = text;
     text = text.replace(/\([^()]*\)/g, '');
   }
-  const names = text.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter((n) => n.trim() !== '');
-  return names.length || null;
+  return text
+    .split(/\s*,\s*(?:and\s+)?|\s+and\s+/)
+    .map((name) => name.trim().replace(/\s+/g, ' '))
+    .filter((name) => name !== '');
 }
 
 interface Field {
@@ -125,11 +128,13 @@ export function parseArxivMailing(text: string): DigestContent {
         `the paper arXiv:${arxivId} does not end with its "\\\\ ( https://arxiv.org/abs/… )" line (the file looks truncated)`,
       );
     }
-    const authors = fields.get('Authors');
+    const authorsField = fields.get('Authors');
+    const authorNames = authorsField ? authorNamesIn(authorsField.value).map((name) => name.slice(0, 500)) : [];
     return {
       title: title.value.trim().replace(/\s+/g, ' '),
       abstract: abstractLines.join(' ').trim().replace(/\s+/g, ' '),
-      authors: authors ? countAuthors(authors.value) : null,
+      authors: authorNames.length || null,
+      authorNames: authorNames.length ? authorNames.slice(0, 2000) : null,
       organization: null,
       published,
       upvotes: 0,

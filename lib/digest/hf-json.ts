@@ -83,12 +83,24 @@ const HfListSchema = z.array(
   { error: notA('a list') },
 );
 
+/** The names of the `authors` entries (`{name, …}`), in order; entries without a name are skipped. */
+function authorNamesOf(authors: unknown[]): string[] {
+  const names: string[] = [];
+  for (const author of authors) {
+    const name = isRecord(author) && typeof author.name === 'string' ? oneLine(author.name) : '';
+    if (name !== '') names.push(name.slice(0, 500));
+  }
+  return names;
+}
+
 function toPaper(hf: HfPaper): ParsedPaper {
+  const names = hf.authors ? authorNamesOf(hf.authors) : [];
   const org = isRecord(hf.organization) ? (hf.organization.fullname ?? hf.organization.name) : null;
   return {
     title: hf.title,
     abstract: hf.summary,
     authors: hf.authors ? hf.authors.length : null,
+    authorNames: names.length ? names.slice(0, 2000) : null,
     organization: typeof org === 'string' && org.trim() !== '' ? org.trim() : null,
     published: hf.publishedAt,
     upvotes: hf.upvotes ?? 0,

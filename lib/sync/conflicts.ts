@@ -94,6 +94,7 @@ export function fillPaper(base: PaperDoc, others: readonly PaperDoc[]): PaperDoc
     if (merged.arxivId === null && other.arxivId !== null) merged.arxivId = other.arxivId;
     if (merged.abstract === '' && other.abstract !== '') merged.abstract = other.abstract;
     if (merged.authors === null && other.authors !== null) merged.authors = other.authors;
+    if (!merged.authorNames?.length && other.authorNames?.length) merged.authorNames = other.authorNames;
     if (merged.organization === null && other.organization !== null) merged.organization = other.organization;
     if ((merged.url === undefined || merged.url === null) && other.url) merged.url = other.url;
     if (other.addedAt < merged.addedAt) merged.addedAt = other.addedAt;

@@ -37,6 +37,8 @@ export const PaperDocSchema = z.object({
   arxivId: z.string().max(64).nullable(),
   abstract: z.string().max(100_000),
   authors: z.number().int().nonnegative().nullable(),
+  /** Author names in order, when a source listed them (absent in documents from before they were kept). */
+  authorNames: z.array(z.string().max(500)).max(5000).nullable().optional(),
   organization: shortText.nullable(),
   addedAt: time,
   url: z.string().max(4000).nullable().optional(),

@@ -41,6 +41,7 @@ export function paperDoc(row: PaperRow): PaperDoc {
     organization: row.organization,
     addedAt: row.addedAt,
     ...(row.url !== undefined ? { url: row.url } : {}),
+    ...(row.authorNames?.length ? { authorNames: row.authorNames } : {}),
   });
 }
 
@@ -127,6 +128,7 @@ export function rowOf(doc: SyncDoc): IncomingRow {
         addedAt: doc.addedAt,
       };
       if (doc.url !== undefined) row.url = doc.url;
+      if (doc.authorNames?.length) row.authorNames = doc.authorNames;
       return { kind: 'paper', row };
     }
     case 'note':

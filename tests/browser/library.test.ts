@@ -38,6 +38,16 @@ const NOV_19_ISO = mostRecentDay(11, 19);
 const SEP_01_ISO = mostRecentDay(9, 1);
 const JUN_05_ISO = mostRecentDay(6, 5);
 
+/** A day as the extension shows it (components/app/format-date.ts), in the browser's own language. */
+const shownDay = (page: Page, iso: string) =>
+  page.evaluate(
+    (day) =>
+      new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+        new Date(`${day}T00:00:00Z`),
+      ),
+    iso,
+  );
+
 const text = (page: Page, testId: string) => page.getByTestId(testId).first().textContent();
 
 async function counts(page: Page): Promise<{ papers: string | null; digests: string | null }> {
@@ -97,17 +107,17 @@ describe('the Library in the popup, one profile from empty to imported and back'
       {
         ok: 'true',
         status: 'imported',
-        text: `hf-daily-papers-sep-01.txt digest of ${SEP_01_ISO}: 29 new papers, 0 already known, 29 entries`,
+        text: `hf-daily-papers-sep-01.txt digest of ${await shownDay(popup, SEP_01_ISO)}: 29 new papers, 0 already known, 29 entries`,
       },
       {
         ok: 'true',
         status: 'imported',
-        text: `hf-daily-papers-jun-05.txt digest of ${JUN_05_ISO}: 28 new papers, 6 already known, 34 entries`,
+        text: `hf-daily-papers-jun-05.txt digest of ${await shownDay(popup, JUN_05_ISO)}: 28 new papers, 6 already known, 34 entries`,
       },
       {
         ok: 'true',
         status: 'imported',
-        text: `hf-daily-papers-nov-19.txt digest of ${NOV_19_ISO}: 60 new papers, 6 already known, 66 entries`,
+        text: `hf-daily-papers-nov-19.txt digest of ${await shownDay(popup, NOV_19_ISO)}: 60 new papers, 6 already known, 66 entries`,
       },
     ]);
     expect(await counts(popup)).toEqual({ papers: '117', digests: '3' });
@@ -133,7 +143,7 @@ describe('the Library in the popup, one profile from empty to imported and back'
       {
         ok: 'true',
         status: 'already-imported',
-        text: `hf-daily-papers-nov-19.txt already imported (digest of ${NOV_19_ISO}, 66 papers): nothing added`,
+        text: `hf-daily-papers-nov-19.txt already imported (digest of ${await shownDay(popup, NOV_19_ISO)}, 66 papers): nothing added`,
       },
     ]);
     expect(await counts(popup)).toEqual({ papers: '117', digests: '3' });

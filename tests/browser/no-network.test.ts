@@ -77,12 +77,12 @@ describe('no network without sync', () => {
       .toBe('true');
 
     const library = await session.openPage('library.html');
-    for (const tab of ['queue', 'notes', 'backup', 'sync', 'library']) {
+    for (const tab of ['queue', 'notes', 'backup', 'settings', 'library']) {
       await library.getByTestId(`tab-${tab}`).click();
       await library.waitForTimeout(300);
     }
     await expect.poll(() => library.getByTestId('sync-status').count()).toBe(0);
-    await library.getByTestId('tab-sync').click();
+    await library.getByTestId('tab-settings').click();
     await expect
       .poll(() => library.getByTestId('sync-status').textContent(), WAIT)
       .toBe('Sync is off: DigestLens makes no network requests.');

@@ -66,7 +66,7 @@ async function grantedOrigins(session: ExtensionSession): Promise<string[]> {
 }
 
 async function openSyncPanel(session: ExtensionSession): Promise<Page> {
-  const page = await session.openPage('library.html#sync');
+  const page = await session.openPage('library.html#settings');
   await page.getByTestId('sync-panel').waitFor(WAIT);
   return page;
 }

@@ -11,6 +11,7 @@ import {
   exportNotesMarkdown,
   exportQueueBibtex,
   makeZip,
+  noteMarkdown,
   papersAsBibtex,
   slug,
   yamlString,
@@ -49,7 +50,7 @@ const FEED = {
 };
 
 describe('notes as Markdown', () => {
-  it('writes one file per note with YAML front matter: title, arXiv id and links, digest dates, last update', async () => {
+  it('writes one file per note with YAML front matter: title, authors, arXiv id and links, digest dates, last update, what is missing', async () => {
     await importAll();
     const entropy = 'title:entropyguidedattentionforprivatellms';
     await saveNote(db, entropy, 'Removing nonlinearities collapses entropy.\n\n- check §4', 0, new Date('2026-11-21T08:30:00Z'));
@@ -60,11 +61,13 @@ describe('notes as Markdown', () => {
         content: [
           '---',
           'title: "Entropy-Guided Attention for Private LLMs"',
+          'authors: null',
           'arxiv_id: null',
           'arxiv_url: null',
           'huggingface_url: "https://huggingface.co/papers?q=Entropy-Guided%20Attention%20for%20Private%20LLMs"',
           'digests: ["2026-09-01", "2026-11-19"]',
           'updated: "2026-11-21T08:30:00.000Z"',
+          'missing: ["arxiv_id", "authors"]',
           '---',
           '',
           'Removing nonlinearities collapses entropy.',
@@ -92,14 +95,34 @@ describe('notes as Markdown', () => {
     expect(files[0]?.content.split('\n')[1]).toBe(
       'title: "\\"I May Not Have Articulated Myself Clearly\\": Diagnosing Dynamic Instability in LLM Reasoning at Inference Time"',
     );
-    expect(files[1]?.content.split('\n').slice(1, 7)).toEqual([
+    expect(files[1]?.content.split('\n').slice(1, 9)).toEqual([
       'title: "Deep Convolutional Large-Margin $\\\\ell_p$-SVDD for Visual Anomaly Detection"',
+      'authors: null',
       'arxiv_id: "2607.22212"',
       'arxiv_url: "https://arxiv.org/abs/2607.22212"',
       'huggingface_url: "https://huggingface.co/papers/2607.22212"',
       'digests: []',
       'updated: "2026-11-22T12:00:00.000Z"',
+      'missing: ["authors"]',
     ]);
+  });
+
+  it('puts the authors of a paper whose source named them in the front matter, and nothing is missing', () => {
+    const note = { paperId: 'arxiv:2510.14968', text: 'x', updatedAt: NOW.toISOString(), version: 1 };
+    const paper = {
+      id: 'arxiv:2510.14968',
+      title: 'RDD',
+      titleKey: 'rdd',
+      arxivId: '2510.14968',
+      abstract: '',
+      authors: 2,
+      authorNames: ['Mingxuan Yan', 'Jiachen "JC" Li'],
+      organization: null,
+      addedAt: NOW.toISOString(),
+    };
+    const lines = noteMarkdown({ note, paper, digestDates: [] }).split('\n');
+    expect(lines[2]).toBe('authors: ["Mingxuan Yan", "Jiachen \\"JC\\" Li"]');
+    expect(lines.filter((l) => l.startsWith('missing:'))).toEqual([]);
   });
 
   it('escapes in YAML strings the backslash, the quote, line breaks and every control character', () => {
@@ -133,8 +156,10 @@ describe('the queue as BibTeX', () => {
   it('writes an arXiv @misc entry that keeps the title’s LaTeX math', () => {
     expect(papersAsBibtex([FEED.lp]).content).toBe(
       [
+        "% DigestLens does not know this paper's author names: complete the entry by hand.",
         '@misc{deep2026,',
         '  title = {Deep Convolutional Large-Margin $\\ell_p$-SVDD for Visual Anomaly Detection},',
+        '  year = {2026},',
         '  eprint = {2607.22212},',
         '  archivePrefix = {arXiv},',
         '  url = {https://arxiv.org/abs/2607.22212},',
@@ -161,10 +186,43 @@ describe('the queue as BibTeX', () => {
     expect(bibtexTitle('Line\n  break')).toBe('Line break');
   });
 
-  it('gives every paper a unique key and leaves out papers without an arXiv id', () => {
+  it('writes author, title, year, eprint and url, and keys it by the first author like Google Scholar', () => {
+    const entry = papersAsBibtex([{ ...FEED.h2sd, authorNames: ['Zoë Müller-Lüdenscheidt', 'J. Smith & Sons'] }]).content;
+    expect(entry).toBe(
+      [
+        '@misc{mullerludenscheidt2026hsd,',
+        '  author = {Zoë Müller-Lüdenscheidt and J. Smith \\& Sons},',
+        '  title = {H$^2$SD: Hybrid Hindsight Self-Distillation},',
+        '  year = {2026},',
+        '  eprint = {2607.18955},',
+        '  archivePrefix = {arXiv},',
+        '  url = {https://arxiv.org/abs/2607.18955},',
+        '  note = {arXiv:2607.18955}',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('writes a paper known only from a text digest with what is known, and says what is missing', () => {
+    const result = papersAsBibtex([{ title: 'Entropy-Guided Attention for Private LLMs', arxivId: null, year: 2026 }]);
+    expect(result.content).toBe(
+      [
+        "% DigestLens does not know this paper's arXiv id, author names: complete the entry by hand.",
+        '@misc{entropy2026,',
+        '  title = {Entropy-Guided Attention for Private LLMs},',
+        '  year = {2026}',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    expect({ entries: result.entries, incomplete: result.incomplete }).toEqual({ entries: 1, incomplete: 1 });
+  });
+
+  it('gives every paper a unique key, papers without an arXiv id included', () => {
     const result = papersAsBibtex([
       FEED.lp,
-      { title: 'Deep Learning Probability Flows and Entropy Production Rates in Active Matter', arxivId: null },
+      { title: 'Deep Learning Probability Flows and Entropy Production Rates in Active Matter', arxivId: null, year: 2026 },
       { title: 'Deep dreams', arxivId: '2607.00002' },
       { title: 'Deep sleep', arxivId: '2607.00003' },
       FEED.h2sd,
@@ -174,13 +232,14 @@ describe('the queue as BibTeX', () => {
       'deep2026',
       'deep2026a',
       'deep2026b',
+      'deep2026c',
       'hsd2026',
       'old1999',
     ]);
-    expect({ entries: result.entries, skipped: result.skipped }).toEqual({ entries: 5, skipped: 1 });
+    expect({ entries: result.entries, incomplete: result.incomplete }).toEqual({ entries: 6, incomplete: 6 });
   });
 
-  it('exports the queue in queue order, read items too, counting the papers without an arXiv id', async () => {
+  it('exports the queue in queue order, read items too, a text-digest paper dated by its publication day', async () => {
     await importAll();
     const lp = await ensurePaper(db, { ...FEED.lp, abstract: null, url: null });
     const scale = await ensurePaper(db, { ...FEED.scale, abstract: null, url: null });
@@ -189,7 +248,13 @@ describe('the queue as BibTeX', () => {
     await addToQueue(db, lp.id, 'https://arxiv.org/abs/2607.22212', NOW);
     const result = await exportQueueBibtex(db);
     expect([...result.content.matchAll(/eprint = \{([^}]+)\}/g)].map((m) => m[1])).toEqual(['2607.21850', '2607.22212']);
-    expect({ entries: result.entries, skipped: result.skipped }).toEqual({ entries: 2, skipped: 1 });
+    expect([...result.content.matchAll(/^@misc\{([^,]+),/gm)].map((m) => m[1])).toEqual(['scale2026', 'entropy2026', 'deep2026']);
+    expect(result.content).toContain('@misc{entropy2026,\n  title = {Entropy-Guided Attention for Private LLMs},\n  year = {2026}\n}');
+    expect({ entries: result.entries, incomplete: result.incomplete, skipped: result.skipped }).toEqual({
+      entries: 3,
+      incomplete: 3,
+      skipped: 0,
+    });
   });
 });
 

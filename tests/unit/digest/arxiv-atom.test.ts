@@ -43,6 +43,13 @@ describe('arXiv API Atom feeds', () => {
     });
   });
 
+  it('keeps every <author><name> in order beside the count', () => {
+    const digest = parseDigestText(OLD, readFeed(OLD), TODAY);
+    expect(digest.papers[0]?.authorNames).toEqual(['Mingxuan Yan', 'Yuping Wang', 'Zechun Liu', 'Jiachen Li']);
+    expect(digest.papers[1]?.authorNames?.slice(0, 3)).toEqual(['Yufei Zhu', 'Shih-Min Yang', 'Andrey Rudenko']);
+    expect(digest.papers.every((p) => p.authorNames?.length === p.authors)).toBe(true);
+  });
+
   it('reads the new (2026) layout: 3 entries, unicode titles', () => {
     const digest = parseDigestText(NEW, readFeed(NEW), TODAY);
     expect(digest.digestDate).toEqual({ raw: '2026-03-26T07:27:39Z', iso: '2026-03-26' });

@@ -65,6 +65,29 @@ describe('arXiv plain-text daily mailing', () => {
     });
   });
 
+  it('keeps the author names of the Authors: line, affiliations dropped, wrapped lines joined', () => {
+    const qfin = parseDigestText(QFIN, readMail(QFIN), TODAY);
+    expect(qfin.papers[0]?.authorNames).toEqual(['Louis Saddier', 'Matteo Marsili']);
+    const astro = parseDigestText(ASTRO, readMail(ASTRO), TODAY);
+    expect(astro.papers[0]?.authorNames).toEqual([
+      'G. Angora',
+      'P. Rosati',
+      'M. Meneghetti',
+      'M. Brescia',
+      'A. Mercurio',
+      'C. Grillo',
+      'P. Bergamini',
+      'A. Acebron',
+      'G. Caminha',
+      'M. Nonino',
+      'L. Tortorelli',
+      'L. Bazzanini',
+      'E. Vanzella',
+    ]);
+    expect(astro.papers.at(-1)?.authorNames).toHaveLength(35);
+    expect(astro.papers.at(-1)?.authorNames?.slice(0, 3)).toEqual(['Lukas J. Furtak', 'Ramesh Mainali', 'Adi Zitrin']);
+  });
+
   it('reads the small math.AG mailing: one cross-listing, one replacement', () => {
     const digest = parseDigestText(MATH, readMail(MATH), TODAY);
     expect(digest.digestDate.iso).toBe('2023-06-09');

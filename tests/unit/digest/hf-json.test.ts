@@ -44,6 +44,25 @@ describe('Hugging Face api/daily_papers JSON', () => {
     });
     expect(digest.papers.filter((p) => p.organization !== null)).toHaveLength(165);
   });
+
+  it("keeps the authors' names in order, as many as the count", () => {
+    expect(digest.papers[0]?.authorNames).toEqual([
+      'Letian Wang',
+      'Chuhan Zhang',
+      'Rishabh Kabra',
+      'Jasper Uijlings',
+      'Steven Waslander',
+      'Andrew Zisserman',
+      'Joao Carreira',
+      'Kaiming He',
+      'Misha Andriluka',
+      'Eduard Gabriel Bazavan',
+      'Andrei Zanfir',
+      'Cristian Sminchisescu',
+    ]);
+    expect(digest.papers.at(-1)?.authorNames?.slice(0, 3)).toEqual(['Yupeng Zheng', 'Kai Zou', 'Bin Liu']);
+    expect(digest.papers.filter((p) => p.authorNames?.length !== p.authors)).toHaveLength(0);
+  });
 });
 
 describe('Hugging Face paper search and single-paper JSON', () => {
