@@ -8,6 +8,7 @@ import { askBackground } from '@/lib/messaging/clients';
 import type { RelatedPaper } from '@/lib/messaging/protocol/content-to-background';
 import { noteEditorPath } from '@/lib/notes/note-editor-url';
 import { formatDay } from '../app/format-date';
+import { CapturePage } from './CapturePage';
 import { usePagePaper } from './usePagePaper';
 
 /** The stored paper for what the page shows, by the identity rule (lib/db/resolve-papers.ts); undefined while looking. */
@@ -70,9 +71,12 @@ export function ThisPageView() {
   if (info.state === 'loading') return null;
   if (info.state === 'none') {
     return (
-      <p className="muted" data-testid="this-page-none">
-        This tab shows no paper. Open a paper on arXiv (abstract, HTML or PDF) or Hugging Face to see it here.
-      </p>
+      <>
+        <CapturePage />
+        <p className="muted" data-testid="this-page-none">
+          This tab shows no paper. Open a paper on arXiv (abstract, HTML or PDF) or Hugging Face to see it here.
+        </p>
+      </>
     );
   }
   return <PaperView paper={info.paper} url={info.url} />;

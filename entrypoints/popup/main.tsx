@@ -6,7 +6,8 @@ import { QueueTabLabel } from '@/components/queue/QueueTabLabel';
 import { QueueView } from '@/components/queue/QueueView';
 import { ThisPageView } from '@/components/this-page/ThisPageView';
 import '@/components/app/app.css';
-import { showsOnePaper } from '@/lib/sites';
+import { isCapturablePage } from '@/lib/digest/page-digests';
+import { isSupportedPage, showsOnePaper } from '@/lib/sites';
 
 /** Firefox closes a popup when a file dialog opens, so the Library is also a full page. */
 function openLibraryTab() {
@@ -14,10 +15,11 @@ function openLibraryTab() {
   window.close();
 }
 
-/** This page first when the active tab shows a paper (the popup asks it), else the Library. */
+/** This page first when the active tab shows a paper (the popup asks it) or a page to capture, else the Library. */
 async function initialTab(): Promise<string> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.url && URL.canParse(tab.url) && showsOnePaper(new URL(tab.url)) ? 'page' : 'library';
+  const url = tab?.url && URL.canParse(tab.url) ? new URL(tab.url) : null;
+  return url && isSupportedPage(url) && (showsOnePaper(url) || isCapturablePage(url)) ? 'page' : 'library';
 }
 
 function Popup({ initial }: { initial: string }) {

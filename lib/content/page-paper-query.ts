@@ -3,13 +3,15 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { serveMessages } from '../messaging/channel';
 import { type PopupRequest, PopupRequestSchema, type PopupResponses } from '../messaging/protocol/popup-to-content';
 import { fromOwnExtension } from '../messaging/sender';
+import { capturePage } from './capture-page';
 import type { PageReader } from './page';
 
 /**
  * Answers the popup's "which paper is this?" for its This page view: the page's own paper on a
- * paper page (read afresh, as the page may have changed in place), else null.
+ * paper page (read afresh, as the page may have changed in place), else null; and its "Add this
+ * page to my digests" (then `refresh` restarts the features, so the new badges show).
  */
-export function answerPagePaperQueries(ctx: ContentScriptContext, read: PageReader): void {
+export function answerPagePaperQueries(ctx: ContentScriptContext, read: PageReader, refresh: () => void = () => {}): void {
   const stop = serveMessages<PopupRequest, PopupResponses>(browser.runtime.onMessage as Parameters<typeof serveMessages>[0], {
     schema: PopupRequestSchema,
     allow: fromOwnExtension(browser.runtime.id),
@@ -20,6 +22,12 @@ export function answerPagePaperQueries(ctx: ContentScriptContext, read: PageRead
         if (!paper) return null;
         const { anchor: _anchor, role: _role, ...seen } = paper;
         return { ...seen, url: location.href };
+      },
+      // The popup's "Add this page to my digests": the same capture as the page's own control.
+      'capture-page': async () => {
+        const outcome = await capturePage(document, new URL(location.href));
+        if (outcome.ok && outcome.added) refresh();
+        return outcome;
       },
     },
   });

@@ -6,9 +6,12 @@ import type { SeenPaper } from './shared';
 export const PopupRequestSchema = z.discriminatedUnion('type', [
   /** Which paper does your page show? The page's own paper on a paper page, else null. */
   z.object({ type: z.literal('page-paper') }),
+  /** Add your page to my digests (the one-click capture); answered with the import's lines, or why nothing was added. */
+  z.object({ type: z.literal('capture-page') }),
 ]);
 export type PopupRequest = z.infer<typeof PopupRequestSchema>;
 
 export interface PopupResponses {
   'page-paper': SeenPaper | null;
+  'capture-page': { ok: true; text: string; added: boolean } | { ok: false; error: string };
 }

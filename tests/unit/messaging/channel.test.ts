@@ -12,6 +12,7 @@ import { serveContentRequests } from '@/lib/messaging/background-router';
 import { ChannelError, connectPort, SerialQueue } from '@/lib/messaging/channel';
 import { MAX_NOTE_LENGTH, NOTE_PORT } from '@/lib/messaging/protocol/page-to-background';
 import { serveNoteEditors } from '@/lib/notes/background-notes';
+import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { makeTestDb } from '../../support/test-db';
 
 // The background's live queries run only where Dexie found an IndexedDB at load.
@@ -91,6 +92,8 @@ describe('every channel answers every request', () => {
       'related-strength': async () => [],
       'queue-toggle': async () => ({ paperId: 'p', queued: true }),
       'learn-arxiv-ids': async () => 0,
+      'capture-page': async () => [],
+      settings: async () => DEFAULT_SETTINGS,
     });
     const [malformed] = onMessage.fire({ type: 'lookup-papers', papers: 'all of them' }, ARXIV_TAB);
     expect(await malformed).toEqual({ ok: false, error: 'malformed request: papers: Invalid input: expected array, received string' });
