@@ -5,6 +5,7 @@ import { Library } from '@/components/library/Library';
 import { NotesView } from '@/components/notes/NotesView';
 import { QueueTabLabel } from '@/components/queue/QueueTabLabel';
 import { QueueView } from '@/components/queue/QueueView';
+import { KeyboardWalkSetting } from '@/components/settings/KeyboardWalkSetting';
 import '@/components/app/app.css';
 
 function LibraryPage() {
@@ -19,7 +20,16 @@ function LibraryPage() {
           { id: 'library', label: 'Library', render: () => <Library /> },
           { id: 'queue', label: <QueueTabLabel />, render: () => <QueueView /> },
           { id: 'notes', label: 'Notes', render: () => <NotesView /> },
-          { id: 'backup', label: 'Backup & settings', render: () => <BackupPanel /> },
+          {
+            id: 'backup',
+            label: 'Backup & settings',
+            render: () => (
+              <>
+                <BackupPanel />
+                <KeyboardWalkSetting />
+              </>
+            ),
+          },
         ]}
       />
     </main>

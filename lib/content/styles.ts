@@ -46,10 +46,10 @@ export const PANEL_CSS = `
 
 /** Controls that float in a corner of the page (the capture, the summary chip, the keyboard help). */
 export const FLOATING_CSS = `
-  :host { position: fixed !important; z-index: 2147483600 !important; bottom: 16px; }
-  :host(digestlens-capture) { right: 16px; }
-  :host(digestlens-summary) { left: 16px; }
-  :host(digestlens-keys) { right: 16px; bottom: auto; top: 16px; }
+  :host { position: fixed !important; z-index: 2147483600 !important; bottom: 16px !important; display: block !important; }
+  :host(digestlens-capture) { right: 16px !important; }
+  :host(digestlens-summary) { left: 16px !important; }
+  :host(digestlens-keys) { right: 16px !important; bottom: auto !important; top: 16px !important; }
   ${THEME}
   .floating { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--dl-fg); background: var(--dl-panel);
     border: 1px solid var(--dl-line); border-left: 3px solid var(--dl-accent); border-radius: 8px; padding: 8px 10px;

@@ -61,7 +61,13 @@ interface CdpNode {
 }
 
 /** The hosts DigestLens puts in a page: everything of ours lives in their closed shadow roots. */
-export type OurHost = 'digestlens-badge' | 'digestlens-marker' | 'digestlens-panel';
+export type OurHost =
+  | 'digestlens-badge'
+  | 'digestlens-marker'
+  | 'digestlens-panel'
+  | 'digestlens-capture'
+  | 'digestlens-summary'
+  | 'digestlens-keys';
 
 export interface OurElement {
   text: string;
