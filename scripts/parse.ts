@@ -1,11 +1,16 @@
 /**
- * `npm run parse -- FILE...`: the parser's view of digest files, as one JSON array on stdout. Every format
- * (Hugging Face text and JSON, arXiv Atom and mailing; recognised from the content) prints the same shape.
+ * `npm run parse -- FILE...`: the parser's view of digest files, as one JSON array on stdout, one object per
+ * digest (a file featured on several days prints several, with the same `file`). Every format (Hugging Face
+ * text, JSON and saved pages, arXiv Atom, mailing and saved listings; recognised from the content) prints the same shape.
  * A file it refuses prints its message on stderr and makes the exit code 1; the others still print.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { DigestError, parseDigestBytes } from '../lib/digest';
+import { JSDOM } from 'jsdom';
+import { DigestError, type HtmlReader, parseDigestBytes } from '../lib/digest';
+
+/** Saved pages (.html) are read with jsdom here, as extension pages read them with DOMParser. */
+const readHtml: HtmlReader = (html) => new JSDOM(html).window.document;
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
@@ -17,22 +22,25 @@ const results: unknown[] = [];
 let failed = false;
 for (const file of files) {
   try {
-    const digest = parseDigestBytes(basename(file), readFileSync(file));
-    results.push({
-      file,
-      format: digest.format,
-      digestDate: digest.digestDate.iso,
-      digestDateRaw: digest.digestDate.raw,
-      papers: digest.papers.map((p) => ({
-        title: p.title,
-        abstract: p.abstract,
-        authors: p.authors,
-        organization: p.organization,
-        published: p.published?.raw ?? null,
-        upvotes: p.upvotes,
-        arxivId: p.arxivId,
-      })),
-    });
+    for (const digest of parseDigestBytes(basename(file), readFileSync(file), { readHtml })) {
+      results.push({
+        file,
+        format: digest.format,
+        digestDate: digest.digestDate.iso,
+        digestDateRaw: digest.digestDate.raw,
+        papers: digest.papers.map((p) => ({
+          title: p.title,
+          abstract: p.abstract,
+          authors: p.authors,
+          organization: p.organization,
+          published: p.published?.raw ?? null,
+          upvotes: p.upvotes,
+          arxivId: p.arxivId,
+          ...(p.authorNames ? { authorNames: p.authorNames } : {}),
+          ...(p.section ? { section: p.section } : {}),
+        })),
+      });
+    }
   } catch (error) {
     failed = true;
     const message = error instanceof DigestError ? error.message.replace(basename(file), file) : `${file}: ${String(error)}`;

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { type BrowseFilter, browsePapers, type Digest, isFiltering } from '@/lib/db';
 import { db } from '@/lib/db/instance';
 import { searchWords } from '@/lib/db/search';
-import { formatDay } from '../app/format-date';
+import { formatDay } from '@/lib/text/format-day';
 import type { OpenView } from './library-view';
 import { PaperRow } from './PaperRow';
 

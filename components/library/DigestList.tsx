@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { type Digest, deleteDigest, digestsNewestFirst } from '@/lib/db';
 import { db } from '@/lib/db/instance';
-import { formatDay } from '../app/format-date';
+import { formatDay } from '@/lib/text/format-day';
 import type { OpenView } from './library-view';
 
 function DigestRow({ digest, open }: { digest: Digest; open: OpenView }) {

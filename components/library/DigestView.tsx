@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { digestWithPapers, paperAppearances, paperStates } from '@/lib/db';
 import { db } from '@/lib/db/instance';
-import { formatDay } from '../app/format-date';
+import { formatDay } from '@/lib/text/format-day';
 import type { OpenView } from './library-view';
 import { PaperRow } from './PaperRow';
 

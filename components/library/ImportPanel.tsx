@@ -1,6 +1,6 @@
 import { type DragEvent, useRef, useState } from 'react';
+import { importResultLines } from '@/lib/import/result-line';
 import type { FileOutcome } from '@/lib/messaging/protocol/page-to-background';
-import { formatDay } from '../app/format-date';
 import { openLibraryTab } from './open-library-tab';
 import { loadSampleDigests } from './sample-digests';
 import { type ImportRun, useImport } from './useImport';
@@ -14,20 +14,17 @@ function OutcomeLine({ name, outcome }: { name: string; outcome: FileOutcome | n
       </li>
     );
   }
-  const r = outcome.value;
-  const text =
-    r.status === 'already-imported'
-      ? `already imported (digest of ${formatDay(r.date)}, ${r.knownPapers} papers): nothing added`
-      : `digest of ${formatDay(r.date)}: ${r.newPapers} new papers, ${r.knownPapers} already known, ${r.entries} entries`;
+  // A file featured on several days has one line per day; it counts as imported when any day was new.
+  const { text, added } = importResultLines(outcome.value);
   return (
-    <li className="outcome ok" data-testid="import-result" data-ok="true" data-status={r.status} data-date={r.date}>
+    <li className="outcome ok" data-testid="import-result" data-ok="true" data-status={added ? 'imported' : 'already-imported'}>
       <strong>{name}</strong> {text}
     </li>
   );
 }
 
 function Progress({ run }: { run: ImportRun }) {
-  const added = run.outcomes.reduce((sum, o) => sum + (o?.ok ? o.value.newPapers : 0), 0);
+  const added = run.outcomes.reduce((sum, o) => sum + (o?.ok ? o.value.reduce((n, r) => n + r.newPapers, 0) : 0), 0);
   const failed = run.outcomes.filter((o) => o && !o.ok).length;
   return (
     <div className="progress" data-testid="import-progress" data-running={run.running}>
@@ -49,10 +46,30 @@ function Progress({ run }: { run: ImportRun }) {
  */
 export type FilesFrom = 'dialog' | 'library-tab';
 
+/** After the sample import: what to do next, so a newcomer sees DigestLens work on the sites themselves. */
+function NextSteps() {
+  return (
+    <div className="next-steps" data-testid="next-steps">
+      <strong>Next:</strong> open today's{' '}
+      <a href="https://huggingface.co/papers" target="_blank" rel="noreferrer">
+        Hugging Face Daily Papers
+      </a>{' '}
+      or an arXiv listing such as{' '}
+      <a href="https://arxiv.org/list/cs.LG/new" target="_blank" rel="noreferrer">
+        cs.LG/new
+      </a>{' '}
+      and click <em>+ Add this page to my digests</em> (on the page, or here under <em>This page</em>). Every listing and search page then
+      shows how many of its papers are in your digests ("3 of 200 here are in your digests"); press <kbd>?</kbd> there for the keys (
+      <kbd>j</kbd>/<kbd>k</kbd> walk the papers, <kbd>q</kbd> queues, <kbd>n</kbd> opens your note).
+    </div>
+  );
+}
+
 /** File picker, drop zone and the per-file results of the last import. */
 export function ImportPanel({ empty, filesFrom = 'dialog' }: { empty: boolean; filesFrom?: FilesFrom }) {
   const { run, start } = useImport();
   const [dragging, setDragging] = useState(false);
+  const [fromSamples, setFromSamples] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   // One import at a time: a second one would interleave with the first's results.
@@ -95,7 +112,7 @@ export function ImportPanel({ empty, filesFrom = 'dialog' }: { empty: boolean; f
               ref={input}
               type="file"
               multiple
-              accept=".txt,text/plain"
+              accept=".txt,.json,.xml,.atom,.html,.htm,text/plain,text/html,application/json"
               hidden
               disabled={busy}
               data-testid="file-input"
@@ -111,7 +128,15 @@ export function ImportPanel({ empty, filesFrom = 'dialog' }: { empty: boolean; f
       {empty && !run && (
         <p className="empty">
           No digests yet. Save a Hugging Face Daily Papers page as text and import it, or{' '}
-          <button type="button" className="link" data-testid="import-samples" onClick={async () => start(await loadSampleDigests())}>
+          <button
+            type="button"
+            className="link"
+            data-testid="import-samples"
+            onClick={async () => {
+              setFromSamples(true);
+              await start(await loadSampleDigests());
+            }}
+          >
             import the three sample digests
           </button>
           .
@@ -129,6 +154,7 @@ export function ImportPanel({ empty, filesFrom = 'dialog' }: { empty: boolean; f
           </ul>
         </>
       )}
+      {fromSamples && run && !run.running && <NextSteps />}
     </section>
   );
 }

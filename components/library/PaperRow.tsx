@@ -1,7 +1,7 @@
 import type { Paper } from '@/lib/db';
 import { paperUrl } from '@/lib/identity/paper-urls';
+import { formatDay } from '@/lib/text/format-day';
 import { snippet } from '@/lib/text/snippet';
-import { formatDay } from '../app/format-date';
 import type { OpenView } from './library-view';
 import { PaperControls } from './PaperControls';
 

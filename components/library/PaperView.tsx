@@ -4,7 +4,7 @@ import { arxivIdIsLearned, forgetArxivId, paperRecord, readSettings } from '@/li
 import { db } from '@/lib/db/instance';
 import { paperUrl } from '@/lib/identity/paper-urls';
 import { dexieNoteSource } from '@/lib/notes/editor/note-source';
-import { formatDay } from '../app/format-date';
+import { formatDay } from '@/lib/text/format-day';
 import { NoteEditor } from '../notes/NoteEditor';
 import { NoteMarkdown } from '../notes/NoteMarkdown';
 import { queueSourceLabel } from '../queue/source-label';

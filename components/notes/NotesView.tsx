@@ -7,7 +7,7 @@ import { searchWords } from '@/lib/db/search';
 import { paperUrl } from '@/lib/identity/paper-urls';
 import { dexieNoteSource } from '@/lib/notes/editor/note-source';
 import { noteEditorPath } from '@/lib/notes/note-editor-url';
-import { formatDay } from '../app/format-date';
+import { formatDay } from '@/lib/text/format-day';
 import { NoteEditor } from './NoteEditor';
 import { NoteMarkdown } from './NoteMarkdown';
 

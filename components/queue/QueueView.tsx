@@ -3,7 +3,7 @@ import { type DragEvent, type KeyboardEvent, useEffect, useState } from 'react';
 import { moveInQueue, type QueuedPaper, type QueueItem, queueRows, removeFromQueue, restoreQueueItem, setRead } from '@/lib/db';
 import { db } from '@/lib/db/instance';
 import { paperUrl } from '@/lib/identity/paper-urls';
-import { formatDay } from '../app/format-date';
+import { formatDay } from '@/lib/text/format-day';
 import { queueSourceLabel } from './source-label';
 
 const UNDO_MS = 6000;

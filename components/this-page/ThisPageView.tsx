@@ -8,7 +8,8 @@ import { askBackground } from '@/lib/messaging/clients';
 import type { RelatedPaper } from '@/lib/messaging/protocol/content-to-background';
 import { noteEditorPath } from '@/lib/notes/note-editor-url';
 import { strengthWord, strongMatches } from '@/lib/related/strength-scale';
-import { formatDay } from '../app/format-date';
+import { formatDay } from '@/lib/text/format-day';
+import { CapturePage } from './CapturePage';
 import { usePagePaper } from './usePagePaper';
 
 /** The stored paper for what the page shows, by the identity rule (lib/db/resolve-papers.ts); undefined while looking. */
@@ -92,9 +93,12 @@ export function ThisPageView() {
   if (info.state === 'loading') return null;
   if (info.state === 'none') {
     return (
-      <p className="muted" data-testid="this-page-none">
-        This tab shows no paper. Open a paper on arXiv (abstract, HTML or PDF) or Hugging Face to see it here.
-      </p>
+      <>
+        <CapturePage />
+        <p className="muted" data-testid="this-page-none">
+          This tab shows no paper. Open a paper on arXiv (abstract, HTML or PDF) or Hugging Face to see it here.
+        </p>
+      </>
     );
   }
   return <PaperView paper={info.paper} url={info.url} />;

@@ -7,13 +7,15 @@ import { QueueTabLabel } from '@/components/queue/QueueTabLabel';
 import { QueueView } from '@/components/queue/QueueView';
 import { ThisPageView } from '@/components/this-page/ThisPageView';
 import '@/components/app/app.css';
+import { isCapturablePage } from '@/lib/digest/page-digests';
 import { POPUP_CAN_OPEN_FILE_DIALOG } from '@/lib/platform/popup-file-dialog';
-import { showsOnePaper } from '@/lib/sites';
+import { isSupportedPage, showsOnePaper } from '@/lib/sites';
 
-/** This page first when the active tab shows a paper (the popup asks it), else the Library. */
+/** This page first when the active tab shows a paper (the popup asks it) or a page to capture, else the Library. */
 async function initialTab(): Promise<string> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.url && URL.canParse(tab.url) && showsOnePaper(new URL(tab.url)) ? 'page' : 'library';
+  const url = tab?.url && URL.canParse(tab.url) ? new URL(tab.url) : null;
+  return url && isSupportedPage(url) && (showsOnePaper(url) || isCapturablePage(url)) ? 'page' : 'library';
 }
 
 function Popup({ initial }: { initial: string }) {

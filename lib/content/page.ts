@@ -24,6 +24,8 @@ export interface ContentPage {
   /** The related panel's host once mounted (the note frame goes under it), or the panel anchor without one. */
   panelHost: Promise<Element | null>;
   setPanelHost(host: Element | null): void;
+  /** Reads the page again and restarts every feature (after a capture added its papers to the digests). */
+  refresh(): void;
 }
 
 /** A paper as a request names it: what the page shows, without the element. */
@@ -38,7 +40,12 @@ export function seen(found: FoundPaper, withAbstract = true): SeenPaper {
 }
 
 /** Reads nothing itself: opens the state port first (so no change is missed), then asks the one lookup. */
-export function contentPage(ctx: ContentScriptContext, reading: PageReading, signal: AbortSignal): ContentPage {
+export function contentPage(
+  ctx: ContentScriptContext,
+  reading: PageReading,
+  signal: AbortSignal,
+  refresh: () => void = () => {},
+): ContentPage {
   const papers = reading.papers.map((p) => ({ ...p, url: location.href }));
   // The background went away: after an extension update or reload this script is orphaned;
   // asking `ctx` lets WXT notice at once and remove everything this script added.
@@ -52,7 +59,7 @@ export function contentPage(ctx: ContentScriptContext, reading: PageReading, sig
   const panelHost = new Promise<Element | null>((resolve) => {
     setPanelHost = resolve;
   });
-  return { ctx, reading, papers, matches, settings, state, panelHost, setPanelHost };
+  return { ctx, reading, papers, matches, settings, state, panelHost, setPanelHost, refresh };
 }
 
 /** Removes `ui` when the page's signal aborts (or now, if it already has). */

@@ -1,10 +1,13 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import * as badges from './features/badges';
+import * as capture from './features/capture';
+import * as keyboardWalk from './features/keyboard-walk';
 import * as learnArxivIds from './features/learn-arxiv-ids';
 import * as noteFrame from './features/note-frame';
 import * as paperActions from './features/paper-actions';
 import * as relatedMarker from './features/related-marker';
 import * as relatedPanel from './features/related-panel';
+import * as summary from './features/summary';
 import { contentPage, type PageReader } from './page';
 import { answerPagePaperQueries } from './page-paper-query';
 
@@ -14,7 +17,17 @@ interface Feature {
 }
 
 /** Every feature, in the order they start (they then run side by side). */
-const FEATURES: Record<string, Feature> = { badges, paperActions, relatedPanel, noteFrame, relatedMarker, learnArxivIds };
+const FEATURES: Record<string, Feature> = {
+  badges,
+  paperActions,
+  relatedPanel,
+  noteFrame,
+  relatedMarker,
+  learnArxivIds,
+  capture,
+  summary,
+  keyboardWalk,
+};
 
 /** Resolves once the page has stopped changing for `quietMs` (or after `maxMs`), or on abort. */
 function domSettled(signal: AbortSignal, quietMs = 150, maxMs = 3000): Promise<void> {
@@ -58,7 +71,7 @@ export function runFeatures(ctx: ContentScriptContext, options: { read: PageRead
       // Page markup is outside our control; a surprise there must not break the page or the extension.
     }
     if (!reading || reading.papers.length === 0) return;
-    const page = contentPage(ctx, reading, controller.signal);
+    const page = contentPage(ctx, reading, controller.signal, () => void run(false));
     await Promise.all(
       Object.entries(FEATURES).map(([name, feature]) =>
         feature.init(controller.signal, page).catch((error: unknown) => {
@@ -68,7 +81,7 @@ export function runFeatures(ctx: ContentScriptContext, options: { read: PageRead
       ),
     );
   };
-  answerPagePaperQueries(ctx, options.read);
+  answerPagePaperQueries(ctx, options.read, () => void run(false));
   void run(false);
   if (options.followsInPageNavigation) ctx.addEventListener(window, 'wxt:locationchange', () => void run(true));
 }

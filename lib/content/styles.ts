@@ -77,3 +77,34 @@ export const ACTIONS_CSS = `
   .actions[data-shown="true"], .actions:focus-within { opacity: 1; }
   .actions .action:first-child { margin-left: 0; }
 `;
+
+/** Controls that float in a corner of the page (the capture, the summary chip, the keyboard help). */
+export const FLOATING_CSS = `
+  :host { position: fixed !important; z-index: 2147483600 !important; bottom: 16px !important; display: block !important; }
+  :host(digestlens-capture) { right: 16px !important; }
+  :host(digestlens-summary) { left: 16px !important; }
+  :host(digestlens-keys) { right: 16px !important; bottom: auto !important; top: 16px !important; }
+  ${THEME}
+  .floating { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--dl-fg); background: var(--dl-panel);
+    border: 1px solid var(--dl-line); border-left: 3px solid var(--dl-accent); border-radius: 8px; padding: 8px 10px;
+    box-shadow: 0 2px 10px rgba(0, 0, 0, 0.15); max-width: 360px; }
+  .brand { color: var(--dl-accent); font-weight: 600; margin-right: 8px; font-size: 12px; }
+  button { font: inherit; font-size: 12px; color: var(--dl-accent); background: none; border: 1px solid var(--dl-border);
+    border-radius: 6px; padding: 1px 8px; cursor: pointer; }
+  button.primary { background: var(--dl-tint); font-weight: 500; }
+  button:disabled { opacity: 0.6; cursor: default; }
+  .result { margin: 6px 0 0; font-size: 12px; color: var(--dl-muted); }
+  .result:empty { display: none; }
+  .result[data-ok="false"] { color: var(--dl-accent); }
+  ol { margin: 6px 0 0; padding-left: 20px; max-height: 240px; overflow: auto; }
+  li { margin: 3px 0; }
+  li button { border: none; padding: 0; text-align: left; color: var(--dl-fg); }
+  li button:hover { color: var(--dl-accent); text-decoration: underline; }
+  .row { display: flex; align-items: center; gap: 6px; }
+  .position { color: var(--dl-muted); font-size: 12px; }
+  kbd { font: 600 11px/1 ui-monospace, monospace; border: 1px solid var(--dl-line); border-radius: 4px; padding: 2px 5px; margin-right: 6px; }
+  dl { margin: 4px 0 0; } dt { display: inline; } dd { display: inline; margin: 0; } dd::after { content: ""; display: block; margin-bottom: 3px; }
+`;
+
+/** The outline of the paper the keyboard walk is on: on its title element, set through the style attribute (no page class). */
+export const WALK_OUTLINE = { outline: '2px solid #b31b1b', 'outline-offset': '3px', 'border-radius': '3px' } as const;

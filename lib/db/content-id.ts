@@ -12,3 +12,25 @@ export async function digestContentId(text: string): Promise<string> {
   const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(normalised));
   return Array.from(new Uint8Array(hash), (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/**
+ * The id of one day's digest of a file that holds several (a feed featured on several days): the
+ * file's text and the day, so importing the file again finds each day's digest.
+ */
+export async function dayDigestContentId(text: string, isoDay: string): Promise<string> {
+  return digestContentId(`${text}\n\u0000digest of ${isoDay}`);
+}
+
+/**
+ * The id of a digest read from a page (the one-click capture, or the page saved as HTML): its
+ * format, day and papers in order, so capturing the same page twice, or capturing it and
+ * importing its saved file, is one digest, imported once. Upvotes, which change by the hour, are left out.
+ */
+export async function pageDigestContentId(digest: {
+  format: string;
+  digestDate: { iso: string };
+  papers: Array<{ arxivId: string | null; title: string }>;
+}): Promise<string> {
+  const papers = digest.papers.map((p) => p.arxivId ?? p.title);
+  return digestContentId(JSON.stringify({ format: digest.format, day: digest.digestDate.iso, papers }));
+}

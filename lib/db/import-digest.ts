@@ -128,6 +128,23 @@ export async function importDigest(db: DigestLensDB, digest: ParsedDigest, conte
 }
 
 /**
+ * Stores the digests of one file (a feed featured on several days) or one captured page in a single
+ * transaction: all of them or, on any failure, none. Each is idempotent as `importDigest` is (Dexie
+ * runs each one's transaction inside this one).
+ */
+export async function importDigests(
+  db: DigestLensDB,
+  digests: Array<{ digest: ParsedDigest; contentId: string }>,
+  now = new Date(),
+): Promise<ImportResult[]> {
+  return db.transaction('rw', [db.papers, db.digests, db.listings, db.meta, db.outbox, db.notes, db.queue], async () => {
+    const results: ImportResult[] = [];
+    for (const { digest, contentId } of digests) results.push(await importDigest(db, digest, contentId, now));
+    return results;
+  });
+}
+
+/**
  * The import's outbox rows, only while sync is connected (checked first: building 38k documents
  * for nothing would cost the import its speed): the digest with its entries embedded and its
  * papers, for the lab database, in one write; papers the import enriched that a note or the

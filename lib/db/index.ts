@@ -1,12 +1,12 @@
 export { type BrowseFilter, type BrowseResult, type BrowseRow, browsePapers, isFiltering, NO_FILTER } from './browse-papers';
-export { digestContentId } from './content-id';
+export { dayDigestContentId, digestContentId, pageDigestContentId } from './content-id';
 export { type DeleteResult, deleteDigest } from './delete-digest';
 export { digestsNewestFirst } from './digest-list';
 export { type DigestWithPapers, digestWithPapers } from './digest-papers';
 export type { Digest, DigestEntry, Listing, MetaRow, Note, NoteVersion, Paper, QueueItem } from './entities';
 export { papersByArxivId, papersById, papersByTitleKey } from './find-papers';
 export { arxivIdIsLearned, forgetArxivId } from './forget-arxiv-id';
-export { type ImportResult, importDigest } from './import-digest';
+export { type ImportResult, importDigest, importDigests } from './import-digest';
 export { type ArxivIdClaim, learnArxivIds } from './learn-arxiv-ids';
 export { allListedPaperIds, type DigestMembership, digestMemberships, entriesOfDigest } from './listings';
 export { mergeProfile, type RestoreSummary } from './merge-profile';

@@ -1,7 +1,21 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-/** Every digest format the importer recognises (from the content, never the file name). */
-export const DIGEST_FORMATS = ['hf-daily-text', 'hf-daily-json', 'hf-search-json', 'hf-paper-json', 'arxiv-atom', 'arxiv-mailing'] as const;
+/**
+ * Every digest format the importer recognises (from the content, never the file name). `zod/mini`:
+ * the content scripts' one-click capture sends parsed digests, and content scripts bundle mini only.
+ */
+export const DIGEST_FORMATS = [
+  'hf-daily-text',
+  'hf-daily-json',
+  'hf-search-json',
+  'hf-paper-json',
+  'arxiv-atom',
+  'arxiv-mailing',
+  /** A Hugging Face daily, weekly or monthly papers page: its data props (captured, or saved as HTML). */
+  'hf-daily-page',
+  /** An arXiv `/list/<cat>/new`, `/recent` or `/pastweek` page (captured, or saved as HTML). */
+  'arxiv-listing-page',
+] as const;
 export const DigestFormatSchema = z.enum(DIGEST_FORMATS);
 export type DigestFormat = z.infer<typeof DigestFormatSchema>;
 

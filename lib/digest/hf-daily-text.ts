@@ -105,6 +105,19 @@ function assertNotCutShort(papers: ParsedPaper[]): void {
   }
 }
 
+/**
+ * Text copied from today's Daily Papers page: it starts with the site's navigation, runs the header
+ * lines together without blank lines, and its cards show no abstracts, so it cannot be read as a
+ * digest. Seen by a "Daily Papers" line near the top of a text that has no date where this format has one.
+ */
+const TODAYS_PAGE_COPIED =
+  "this is text copied from today's Hugging Face Daily Papers page, which starts with the site's navigation and shows no abstracts: " +
+  'on the page, click "Add this page to my digests" (or the DigestLens icon → This page), or save the page as HTML (Save page as…) and import that file';
+
+function copiedFromTodaysPage(blocks: Block[]): boolean {
+  return blocks.slice(0, 40).some((block) => block.lines.some((line) => line.trim().toLowerCase() === 'daily papers'));
+}
+
 /** Skips the page header; returns the index of the first block after it. */
 function skipHeader(blocks: Block[]): number {
   let index = 0;
@@ -128,6 +141,7 @@ export function parseHfDailyText(text: string, today: Date): DigestContent {
   const dateMatch = dateBlock.lines.length === 1 ? dateText.match(DATE_LINE) : null;
   const digestDay = dateMatch && readDate(dateMatch);
   if (!digestDay) {
+    if (copiedFromTodaysPage(blocks)) throw new DigestLineError(dateBlock.line, TODAYS_PAGE_COPIED);
     const what =
       index === 0
         ? 'does not start like a Hugging Face Daily Papers page: expected the header ("Daily Papers") or the page date'

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { normalizeArxivId } from '../identity/arxiv-id';
 import { DigestLineError } from './errors';
+import { byFeaturedDay } from './featured-days';
 import { isoDayOfTimestamp } from './formats';
 import type { DigestContent, DigestDate, ParsedPaper } from './types';
 
@@ -44,6 +45,14 @@ const optionalText = z.string({ error: notA('a string') }).nullish();
 /** One space between words, none at the ends. */
 const oneLine = (text: string): string => text.trim().replace(/\s+/g, ' ');
 
+/** A timestamp that may be missing; its day is what counts. */
+const optionalTimestamp = optionalText.transform((raw, ctx): DigestDate | null => {
+  if (raw === null || raw === undefined) return null;
+  const iso = isoDayOfTimestamp(raw);
+  if (!iso) ctx.issues.push({ code: 'custom', message: `"${raw}" is not a date`, input: raw });
+  return iso ? { raw, iso } : z.NEVER;
+});
+
 const HfPaperSchema = z.object(
   {
     id: requiredText.transform((raw, ctx) => {
@@ -58,12 +67,9 @@ const HfPaperSchema = z.object(
       .number({ error: 'is not a count' })
       .refine((n) => Number.isInteger(n) && n >= 0, { error: 'is not a count' })
       .nullish(),
-    publishedAt: optionalText.transform((raw, ctx): DigestDate | null => {
-      if (raw === null || raw === undefined) return null;
-      const iso = isoDayOfTimestamp(raw);
-      if (!iso) ctx.issues.push({ code: 'custom', message: `"${raw}" is not a date`, input: raw });
-      return iso ? { raw, iso } : z.NEVER;
-    }),
+    publishedAt: optionalTimestamp,
+    /** The day Hugging Face featured the paper on Daily Papers: the digest's date (featured-days.ts). */
+    submittedOnDailyAt: optionalTimestamp,
     /** An organisation page the paper is claimed by: `{name, fullname, …}`; anything else is ignored. */
     organization: z.unknown().optional(),
   },
@@ -134,7 +140,12 @@ export function detectHfJson(value: unknown): HfFormat | null {
   return 'highlightedTitle' in first ? 'hf-search-json' : 'hf-daily-json';
 }
 
-export function parseHfJson(value: unknown, format: HfFormat): DigestContent {
+/**
+ * The file's digests. A daily feed (and a paper page) is dated by the day each paper was featured
+ * (`paper.submittedOnDailyAt`), one digest per day; a search result, whose papers need not have been
+ * featured, keeps one digest dated by its latest listing (its items' `publishedAt`).
+ */
+export function parseHfJson(value: unknown, format: HfFormat): DigestContent[] {
   const refuse = (path: string, problem: string): never => {
     throw new DigestLineError(1, `not ${WHAT[format]}: ${path} ${problem}`);
   };
@@ -144,11 +155,21 @@ export function parseHfJson(value: unknown, format: HfFormat): DigestContent {
     return refuse(jsonPath(issue.path), issue.message);
   }
   const items = Array.isArray(parsed.data) ? parsed.data : [{ paper: parsed.data, publishedAt: undefined }];
-  const papers = items.map((item) => toPaper(item.paper));
-  // The item's own publishedAt is when it was listed on Daily Papers; the paper's is arXiv's.
-  const digestDate = latestDate(
-    items.map((item) => (typeof item.publishedAt === 'string' ? item.publishedAt : (item.paper.publishedAt?.raw ?? null))),
-  );
-  if (!digestDate) return refuse(format === 'hf-paper-json' ? '$.publishedAt' : '[*].publishedAt', 'is missing: the file carries no date');
-  return { format, digestDate, papers };
+  if (format === 'hf-search-json') {
+    const digestDate = latestDate(
+      items.map((item) => (typeof item.publishedAt === 'string' ? item.publishedAt : (item.paper.publishedAt?.raw ?? null))),
+    );
+    if (!digestDate) return refuse('[*].publishedAt', 'is missing: the file carries no date');
+    return [{ format, digestDate, papers: items.map((item) => toPaper(item.paper)) }];
+  }
+  const unfeatured = items.findIndex((item) => item.paper.submittedOnDailyAt === null);
+  if (unfeatured !== -1) {
+    const path = format === 'hf-paper-json' ? '$.submittedOnDailyAt' : `[${unfeatured}].paper.submittedOnDailyAt`;
+    return refuse(path, 'is missing: the day the paper was featured on Daily Papers dates the digest');
+  }
+  return byFeaturedDay(items, (item) => item.paper.submittedOnDailyAt as DigestDate).map((day) => ({
+    format,
+    digestDate: day.date,
+    papers: day.items.map((item) => toPaper(item.paper)),
+  }));
 }

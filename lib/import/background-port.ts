@@ -3,7 +3,7 @@ import type { DigestLensDB } from '../db';
 import { Refusal, SerialQueue, servePort } from '../messaging/channel';
 import { IMPORT_PORT, type ImportRequest, ImportRequestSchema, type ImportResponses } from '../messaging/protocol/page-to-background';
 import { fromExtensionPages } from '../messaging/sender';
-import { importFileText } from './import-file';
+import { importFileText, importPageDigests } from './import-file';
 
 /**
  * Serves import ports in the background worker. Files are imported one at a time, in the order
@@ -21,6 +21,11 @@ export function serveImports(runtime: typeof browser.runtime, db: DigestLensDB, 
     open: () => ({
       'import-file': async ({ name, text }) => {
         const outcome = await importFileText(db, name, text);
+        if (!outcome.ok) throw new Refusal(outcome.error);
+        return outcome.value;
+      },
+      'import-page-digests': async ({ name, digests }) => {
+        const outcome = await importPageDigests(db, name, digests);
         if (!outcome.ok) throw new Refusal(outcome.error);
         return outcome.value;
       },

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { DigestError, decodeDigestBytes, MAX_DIGEST_BYTES } from '../digest';
+import { DigestError, decodeDigestBytes, isWebPage, MAX_DIGEST_BYTES, parseDigestFile } from '../digest';
 import { ChannelError, connectPort } from '../messaging/channel';
 import { type FileOutcome, IMPORT_PORT, type ImportRequest, type ImportResponses } from '../messaging/protocol/page-to-background';
 
@@ -61,12 +61,12 @@ export function importFiles(files: ImportSource[], onOutcome: (index: number, ou
         for (const index of [...pending]) settle(index, interrupted(files[index]?.name ?? 'file'));
       },
     });
-    const send = (index: number, name: string, text: string) => {
-      port.ask({ type: 'import-file', name, text }).then(
+    const send = (index: number, request: ImportRequest) => {
+      port.ask(request).then(
         (value) => settle(index, { ok: true, value }),
         (error: unknown) => {
           const failed = error instanceof ChannelError && error.kind === 'failed';
-          settle(index, failed ? { ok: false, error: error.reason } : interrupted(name));
+          settle(index, failed ? { ok: false, error: error.reason } : interrupted(request.name));
         },
       );
     };
@@ -83,7 +83,9 @@ export function importFiles(files: ImportSource[], onOutcome: (index: number, ou
         }
         try {
           const text = decodeDigestBytes(file.name, new Uint8Array(await file.arrayBuffer()));
-          send(index, file.name, text);
+          // A saved page is read here, with the page's DOMParser: the worker has none.
+          if (isWebPage(text)) send(index, { type: 'import-page-digests', name: file.name, digests: parseDigestFile(file.name, text) });
+          else send(index, { type: 'import-file', name: file.name, text });
         } catch (error) {
           const message = error instanceof DigestError ? error.message : `${file.name}: could not be read (${String(error)})`;
           settle(index, { ok: false, error: message });

@@ -1,5 +1,6 @@
-import { type DigestLensDB, digestContentId, importDigest } from '../db';
-import { DigestError, parseDigestText } from '../digest';
+import { type DigestLensDB, dayDigestContentId, digestContentId, importDigests, pageDigestContentId } from '../db';
+import { DigestError, digestsOfPage, type ParsedDigest, parseDigestFile } from '../digest';
+import type { DigestContent } from '../digest/types';
 import type { FileOutcome } from '../messaging/protocol/page-to-background';
 
 /**
@@ -15,16 +16,10 @@ export function isQuotaError(error: unknown, depth = 0): boolean {
   return [e.inner, e.cause, ...failures].some((inner) => isQuotaError(inner, depth + 1));
 }
 
-/**
- * One file, from text to stored digest: parse (refusing what is not a digest), then store it in
- * one transaction. Never throws: a refusal or a storage failure becomes the file's outcome, and
- * nothing of that file is stored.
- */
-export async function importFileText(db: DigestLensDB, name: string, text: string, now = new Date()): Promise<FileOutcome> {
+/** Runs one file's (or page's) import; a refusal or a storage failure becomes its outcome, and nothing of it is stored. */
+async function outcomeOf(name: string, store: () => Promise<FileOutcome>): Promise<FileOutcome> {
   try {
-    const digest = parseDigestText(name, text, now);
-    const value = await importDigest(db, digest, await digestContentId(text), now);
-    return { ok: true, value };
+    return await store();
   } catch (error) {
     if (error instanceof DigestError) return { ok: false, error: error.message };
     if (isQuotaError(error)) {
@@ -36,4 +31,35 @@ export async function importFileText(db: DigestLensDB, name: string, text: strin
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return { ok: false, error: `${name}: could not be stored, nothing was imported (${reason})` };
   }
+}
+
+/**
+ * One file, from text to stored digests: parse (refusing what is not a digest), then store all of
+ * its digests (one per featured day for a multi-day feed) in one transaction. Never throws.
+ */
+export async function importFileText(db: DigestLensDB, name: string, text: string, now = new Date()): Promise<FileOutcome> {
+  return outcomeOf(name, async () => {
+    const digests = parseDigestFile(name, text, { today: now });
+    const single = digests.length === 1;
+    const ids = await Promise.all(digests.map((d) => (single ? digestContentId(text) : dayDigestContentId(text, d.digestDate.iso))));
+    return { ok: true, value: await importDigests(db, stored(digests, ids), now) };
+  });
+}
+
+/**
+ * Digests read from a page, by the one-click capture or from a saved `.html` file (read where
+ * there is a DOM: the content script, the popup), stored the same way: checked again with the
+ * digest schema, all in one transaction, each idempotent by its page content id. Never throws.
+ */
+export async function importPageDigests(db: DigestLensDB, name: string, contents: DigestContent[], now = new Date()): Promise<FileOutcome> {
+  return outcomeOf(name, async () => {
+    const digests = digestsOfPage(name, contents);
+    if (digests.length === 0) throw new DigestError(name, null, 'the page shows no papers: nothing to import');
+    const ids = await Promise.all(digests.map((d) => pageDigestContentId(d)));
+    return { ok: true, value: await importDigests(db, stored(digests, ids), now) };
+  });
+}
+
+function stored(digests: ParsedDigest[], ids: string[]) {
+  return digests.map((digest, i) => ({ digest, contentId: ids[i] as string }));
 }

@@ -64,6 +64,11 @@ export function isArxivListing(url: URL): boolean {
   return isArxivHost(url.hostname) && LIST_PATH.test(url.pathname);
 }
 
+/** A day's listing, `/list/<cat>/new`, `/recent` or `/pastweek`: a page the one-click capture takes as a digest. */
+export function isArxivDayListing(url: URL): boolean {
+  return isArxivListing(url) && /\/(?:new|recent|pastweek)\/?$/.test(url.pathname);
+}
+
 /** Search results, `/search/…`. */
 export function isArxivSearch(url: URL): boolean {
   return isArxivHost(url.hostname) && SEARCH_PATH.test(url.pathname);
@@ -149,7 +154,8 @@ function readAbsPage(doc: Document, urlId: string): PageReading {
  */
 export const MAX_ENTRIES_READ = 2000;
 
-function readListing(doc: Document): FoundPaper[] {
+/** The entries of a listing, in page order (also read by the one-click capture, lib/digest/arxiv-listing-page.ts). */
+export function readListing(doc: Document): FoundPaper[] {
   const papers: FoundPaper[] = [];
   for (const dt of queryFirstMatching(doc, LIST_ENTRY)) {
     if (papers.length >= MAX_ENTRIES_READ) break;

@@ -29,6 +29,14 @@ export function isHfPaperList(url: URL): boolean {
   return isHuggingFaceHost(url.hostname) && LIST_PATH.test(url.pathname);
 }
 
+/**
+ * The daily, weekly or monthly papers (`/papers`, `/papers/date|week|month/…`): a page the one-click
+ * capture takes as a digest. Not trending or a search (`?q=`): those are no day's papers.
+ */
+export function isHfDayList(url: URL): boolean {
+  return isHfPaperList(url) && !url.pathname.startsWith('/papers/trending') && !url.searchParams.has('q');
+}
+
 /** The arXiv id of a Hugging Face paper page URL (its ids are arXiv ids), or null. */
 export function arxivIdFromHuggingFaceUrl(url: URL): string | null {
   const match = isHuggingFaceHost(url.hostname) ? PAPER_PATH.exec(url.pathname) : null;

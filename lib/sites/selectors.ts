@@ -92,6 +92,9 @@ export const HF_DAILY_PROPS = 'div.SVELTE_HYDRATER[data-target="DailyPapers"]';
 /** The visible title link of each paper card, Sept 2026 layout: 28 on the saved daily page. */
 export const HF_CARD_TITLE_LINK = ['article h3 > a[href^="/papers/"]', 'h3 > a[href^="/papers/"]'] as const;
 
+/** The upvote count on a card: `<div role="checkbox">…<div class="leading-none">110</div>`, Sept 2026 layout (28 on the saved daily page). */
+export const HF_CARD_UPVOTES = 'div[role="checkbox"] .leading-none';
+
 // ── Hugging Face /papers/<id> ──────────────────────────────────────────────────────────────────────
 
 /**

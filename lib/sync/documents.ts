@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DIGEST_FORMATS } from '../digest/formats';
 
 /**
  * The documents DigestLens keeps in CouchDB, one zod schema per kind, checked on the way IN:
@@ -94,7 +95,7 @@ export const DigestDocSchema = z.object({
   type: z.literal('digest'),
   id: z.string().min(1).max(200),
   fileName: shortText,
-  format: z.enum(['hf-daily-text', 'hf-daily-json', 'hf-search-json', 'hf-paper-json', 'arxiv-atom', 'arxiv-mailing']),
+  format: z.enum(DIGEST_FORMATS),
   dateRaw: shortText,
   date: time,
   paperCount: z.number().int().nonnegative(),

@@ -34,7 +34,7 @@ function mostRecentDay(month: number, day: number, today = new Date()): string {
 const NOV_19_ISO = mostRecentDay(11, 19);
 const SEP_01_ISO = mostRecentDay(9, 1);
 
-/** A day as the extension shows it (components/app/format-date.ts), in the browser's own language. */
+/** A day as the extension shows it (lib/text/format-day.ts), in the browser's own language. */
 const shownDay = (page: Page, iso: string) =>
   page.evaluate(
     (day) =>

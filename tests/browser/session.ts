@@ -61,7 +61,15 @@ interface CdpNode {
 }
 
 /** The hosts DigestLens puts in a page: everything of ours lives in their closed shadow roots. */
-export type OurHost = 'digestlens-badge' | 'digestlens-marker' | 'digestlens-panel' | 'digestlens-actions' | 'digestlens-note';
+export type OurHost =
+  | 'digestlens-badge'
+  | 'digestlens-marker'
+  | 'digestlens-panel'
+  | 'digestlens-actions'
+  | 'digestlens-note'
+  | 'digestlens-capture'
+  | 'digestlens-summary'
+  | 'digestlens-keys';
 
 export interface OurElement {
   text: string;

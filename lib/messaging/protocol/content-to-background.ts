@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
+import { ParsedDigestSchema } from '../../digest/types';
 import type { Settings } from '../../settings/settings';
+import type { ImportedFile } from './page-to-background';
 import { type DigestMembership, MAX_PAPERS_PER_PAGE, SeenPaperSchema } from './shared';
 
 /**
@@ -49,6 +51,12 @@ export const ContentRequestSchema = z.discriminatedUnion('type', [
       .array(z.object({ paperId: PaperId, title: SeenPaperSchema.shape.title, arxivId: z.string().check(z.maxLength(64)) }))
       .check(z.maxLength(MAX_PAPERS_PER_PAGE)),
   }),
+  /**
+   * Add this page to my digests (the one-click capture): the digests the page's own data shows, read
+   * by the same readers as a saved page (lib/digest/hf-daily-page.ts, arxiv-listing-page.ts). Stored
+   * through the file import's path: checked again, one transaction, idempotent.
+   */
+  z.object({ type: z.literal('capture-page'), digests: z.array(ParsedDigestSchema).check(z.minLength(1), z.maxLength(400)) }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 
@@ -85,4 +93,6 @@ export interface ContentResponses {
   'queue-toggle': { paperId: string; queued: boolean };
   /** How many ids were stored. */
   'learn-arxiv-ids': number;
+  /** What each captured digest added (the import's per-digest results). */
+  'capture-page': ImportedFile[];
 }

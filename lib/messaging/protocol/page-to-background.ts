@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ParsedDigestSchema } from '../../digest/types';
 import { SeenPaperSchema } from './shared';
 
 /**
@@ -15,9 +16,19 @@ export const IMPORT_PORT = 'digestlens:import';
 export const ImportRequestSchema = z.discriminatedUnion('type', [
   /** Import one file's text; answered with what it added, or failed with the reason nothing was. */
   z.object({ type: z.literal('import-file'), name: z.string().check(z.minLength(1), z.maxLength(1000)), text: z.string() }),
+  /**
+   * Import a saved page's digests, read by the page that chose the file (the worker has no DOM to
+   * read HTML with); checked again here with the digest schema. Answered like `import-file`.
+   */
+  z.object({
+    type: z.literal('import-page-digests'),
+    name: z.string().check(z.minLength(1), z.maxLength(1000)),
+    digests: z.array(ParsedDigestSchema).check(z.minLength(1), z.maxLength(400)),
+  }),
 ]);
 export type ImportRequest = z.infer<typeof ImportRequestSchema>;
 
+/** What one digest of a file added (a file featured on several days has one per day). */
 export interface ImportedFile {
   digestId: string;
   status: 'imported' | 'already-imported';
@@ -27,11 +38,12 @@ export interface ImportedFile {
   entries: number;
 }
 
-/** The outcome of one file: what it added, or why nothing was added (the envelope of its answer). */
-export type FileOutcome = { ok: true; value: ImportedFile } | { ok: false; error: string };
+/** The outcome of one file: what each of its digests added, or why nothing was added (the envelope of its answer). */
+export type FileOutcome = { ok: true; value: ImportedFile[] } | { ok: false; error: string };
 
 export interface ImportResponses {
-  'import-file': ImportedFile;
+  'import-file': ImportedFile[];
+  'import-page-digests': ImportedFile[];
 }
 
 // ─── Notes ─────────────────────────────────────────────────────────────────────────────────────

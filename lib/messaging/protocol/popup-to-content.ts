@@ -11,10 +11,13 @@ export const PopupRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page-paper') }),
   /** Open (and focus) your note editor on the page's paper: answered true when the page did, false when it shows none. */
   z.object({ type: z.literal('open-note') }),
+  /** Add your page to my digests (the one-click capture); answered with the import's lines, or why nothing was added. */
+  z.object({ type: z.literal('capture-page') }),
 ]);
 export type PopupRequest = z.infer<typeof PopupRequestSchema>;
 
 export interface PopupResponses {
   'page-paper': SeenPaper | null;
   'open-note': boolean;
+  'capture-page': { ok: true; text: string; added: boolean } | { ok: false; error: string };
 }

@@ -43,7 +43,7 @@ afterEach(() => {
 async function importDigest(db: DigestLensDB, name: string, now = IMPORTED): Promise<string> {
   const outcome = await importFileText(db, name, readDigest(name), now);
   if (!outcome.ok) throw new Error(outcome.error);
-  return outcome.value.digestId;
+  return outcome.value[0]?.digestId ?? '';
 }
 
 /** The papers of a digest in page order. */

@@ -26,7 +26,7 @@ beforeEach(async () => {
   for (const [key, name] of Object.entries(DIGEST_FILES)) {
     const outcome = await importFileText(db, name, readDigest(name), NOW);
     if (!outcome.ok) throw new Error(outcome.error);
-    digestIds[key] = outcome.value.digestId;
+    digestIds[key] = outcome.value[0]?.digestId ?? '';
   }
 });
 afterEach(() => db.close());

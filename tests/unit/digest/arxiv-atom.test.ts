@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDigestText } from '@/lib/digest';
 import { decodeEntities, findElements, textContent } from '@/lib/digest/xml';
+import { readHtml } from '../../support/html';
 import { SHARED } from '../../support/paths';
 import { refusal } from '../../support/refusal';
 
@@ -115,7 +116,7 @@ describe('arXiv API Atom feeds', () => {
   });
 
   it('still refuses HTML and XML that is not an Atom feed', () => {
-    expect(refusal(() => parseDigestText('p.html', '<!doctype html><p>hi</p>', TODAY)).reason).toMatch(/^this is HTML or XML/);
+    expect(refusal(() => parseDigestText('p.html', '<!doctype html><p>hi</p>', TODAY, readHtml)).reason).toMatch(/^this is HTML or XML/);
     expect(refusal(() => parseDigestText('r.xml', '<?xml version="1.0"?><rss><channel/></rss>', TODAY)).reason).toMatch(
       /^this is HTML or XML/,
     );

@@ -10,7 +10,7 @@ describe('one paper across formats', () => {
   it('a paper imported by title from a text digest, then with its arXiv id from JSON, is one paper that gains the id', async () => {
     const db = makeTestDb();
     const text = await importFileText(db, DIGEST_FILES.sep01, readDigest(DIGEST_FILES.sep01), NOW);
-    expect(text).toMatchObject({ ok: true, value: { status: 'imported', newPapers: 29 } });
+    expect(text).toMatchObject({ ok: true, value: [{ status: 'imported', newPapers: 29 }] });
     expect(await db.papers.count()).toBe(29);
     const before = (await db.papers.toArray()).find((p) => p.title === TITLE);
     expect(before?.arxivId).toBeNull();
@@ -25,12 +25,13 @@ describe('one paper across formats', () => {
           authors: [{ name: 'A' }, { name: 'B' }],
           upvotes: 3,
           publishedAt: '2025-05-18T00:00:00.000Z',
+          submittedOnDailyAt: '2025-05-19T00:00:00.000Z',
         },
         publishedAt: '2025-05-19T00:00:00.000Z',
       },
     ]);
     const fromJson = await importFileText(db, 'daily.json', json, NOW);
-    expect(fromJson).toMatchObject({ ok: true, value: { status: 'imported', newPapers: 0, knownPapers: 1, date: '2025-05-19' } });
+    expect(fromJson).toMatchObject({ ok: true, value: [{ status: 'imported', newPapers: 0, knownPapers: 1, date: '2025-05-19' }] });
     expect(await db.papers.count()).toBe(29);
     const after = await db.papers.get(before?.id ?? '');
     expect(after?.arxivId).toBe('2505.12366');

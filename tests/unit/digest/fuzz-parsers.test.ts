@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DigestError, parseDigestBytes, parseDigestText } from '@/lib/digest';
+import { DigestError, parseDigestBytes, parseDigestFile } from '@/lib/digest';
 import { ParsedDigestSchema } from '@/lib/digest/types';
 import { SHARED } from '../../support/paths';
 
@@ -279,11 +279,15 @@ function problemWith(tally: Tally, fileName: string, run: () => unknown): string
   tally.slowestMs = Math.max(tally.slowestMs, ms);
   if (ms > MAX_MS_PER_PARSE) problem = `${problem ?? ''} took ${ms.toFixed(0)} ms`.trim();
   if (result !== undefined) {
-    const parsed = ParsedDigestSchema.safeParse(result);
-    if (!parsed.success) problem = `returned a value the schema refuses: ${parsed.error.message.slice(0, 500)}`;
-    else {
-      tally.accepted[parsed.data.format] = (tally.accepted[parsed.data.format] ?? 0) + 1;
-      if (parsed.data.fileName !== fileName) problem = `returned fileName ${parsed.data.fileName}`;
+    const digests: unknown[] = Array.isArray(result) ? result : [result];
+    if (digests.length === 0) problem = 'returned no digest and no refusal';
+    for (const digest of digests) {
+      const parsed = ParsedDigestSchema.safeParse(digest);
+      if (!parsed.success) problem = `returned a value the schema refuses: ${parsed.error.message.slice(0, 500)}`;
+      else {
+        tally.accepted[parsed.data.format] = (tally.accepted[parsed.data.format] ?? 0) + 1;
+        if (parsed.data.fileName !== fileName) problem = `returned fileName ${parsed.data.fileName}`;
+      }
     }
   }
   return problem;
@@ -325,7 +329,7 @@ describe('fuzzing the digest parsers from the real digests and feeds', () => {
       const byteOps = Object.keys(byteMutations);
 
       // The unmutated seed first: it must satisfy the property too.
-      expect(problemWith(tally, name, () => parseDigestBytes(name, original, TODAY))).toBeNull();
+      expect(problemWith(tally, name, () => parseDigestBytes(name, original, { today: TODAY }))).toBeNull();
 
       const property = fc.property(fc.gen(), (g) => {
         const rng = drawFrom(g);
@@ -342,15 +346,15 @@ describe('fuzzing the digest parsers from the real digests and feeds', () => {
           ops.push(op);
           text = (textMutations[op] as TextMutation)(rng, text);
         }
-        const asText = problemWith(tally, name, () => parseDigestText(name, text, TODAY));
-        if (asText) throw new Error(`parseDigestText after ${ops.join(', ')}: ${asText}\ninput: ${JSON.stringify(text.slice(0, 300))}`);
+        const asText = problemWith(tally, name, () => parseDigestFile(name, text, { today: TODAY }));
+        if (asText) throw new Error(`parseDigestFile after ${ops.join(', ')}: ${asText}\ninput: ${JSON.stringify(text.slice(0, 300))}`);
         let bytes: Uint8Array = encoder.encode(text);
         if (rng.random() < 0.5) {
           const op = rng.pick(byteOps);
           ops.push(op);
           bytes = (byteMutations[op] as ByteMutation)(rng, bytes);
         }
-        const asBytes = problemWith(tally, name, () => parseDigestBytes(name, bytes, TODAY));
+        const asBytes = problemWith(tally, name, () => parseDigestBytes(name, bytes, { today: TODAY }));
         if (asBytes) {
           throw new Error(
             `parseDigestBytes after ${ops.join(', ')}: ${asBytes}\ninput: ${JSON.stringify(lossy.decode(bytes).slice(0, 300))}`,
@@ -377,7 +381,7 @@ describe('fuzzing the digest parsers from the real digests and feeds', () => {
 describe('bugs the fuzzer found, fixed (2026-11-23)', () => {
   function outcome(name: string, text: string): string {
     try {
-      parseDigestText(name, text, TODAY);
+      parseDigestFile(name, text, { today: TODAY });
       return 'accepted';
     } catch (error) {
       return error instanceof DigestError ? 'DigestError' : `${(error as Error).name}`;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDigestText } from '@/lib/digest';
+import { parseDigestFile, parseDigestText } from '@/lib/digest';
 import { SHARED } from '../../support/paths';
 import { refusal } from '../../support/refusal';
 
@@ -16,17 +16,32 @@ function readFeed(path: string): string {
 }
 
 describe('Hugging Face api/daily_papers JSON', () => {
-  const digest = parseDigestText('daily.json', readFeed(DAILY), TODAY);
+  const digests = parseDigestFile('daily.json', readFeed(DAILY), { today: TODAY });
+  const papers = digests.flatMap((d) => d.papers);
 
-  it('reads the 245 papers, each with its arXiv id, dated by the latest listing day', () => {
-    expect(digest.format).toBe('hf-daily-json');
-    expect(digest.papers).toHaveLength(245);
-    expect(new Set(digest.papers.map((p) => p.arxivId)).size).toBe(245);
-    expect(digest.digestDate).toEqual({ raw: '2026-07-23T20:00:00.000Z', iso: '2026-07-23' });
+  it('is one digest per day the papers were featured (paper.submittedOnDailyAt), never their publishedAt', () => {
+    // Before the fix: one digest of 245 papers dated 2026-07-23, the latest item publishedAt (an arXiv date).
+    expect(digests.map((d) => [d.digestDate.iso, d.papers.length])).toEqual([
+      ['2026-07-13', 14],
+      ['2026-07-14', 19],
+      ['2026-07-15', 15],
+      ['2026-07-16', 24],
+      ['2026-07-17', 29],
+      ['2026-07-20', 26],
+      ['2026-07-21', 37],
+      ['2026-07-22', 25],
+      ['2026-07-23', 20],
+      ['2026-07-24', 22],
+      ['2026-07-27', 14],
+    ]);
+    expect(digests.every((d) => d.format === 'hf-daily-json' && d.fileName === 'daily.json')).toBe(true);
+    expect(digests.at(-1)?.digestDate).toEqual({ raw: '2026-07-27T00:00:00.000Z', iso: '2026-07-27' });
+    expect(papers).toHaveLength(245);
+    expect(new Set(papers.map((p) => p.arxivId)).size).toBe(245);
   });
 
-  it('keeps page order, authors count, upvotes, publication day and organisation', () => {
-    expect(digest.papers[0]).toMatchObject({
+  it('keeps page order within a day, authors count, upvotes, publication day and organisation', () => {
+    expect(digests[0]?.papers[0]).toMatchObject({
       title: 'Video Generation Models are General-Purpose Vision Learners',
       arxivId: '2607.09024',
       authors: 12,
@@ -35,18 +50,21 @@ describe('Hugging Face api/daily_papers JSON', () => {
       published: { raw: '2026-07-10T00:00:00.000Z', iso: '2026-07-10' },
       line: 1,
     });
-    expect(digest.papers[0]?.abstract.startsWith('Driven by next-token prediction, NLP shifted')).toBe(true);
-    expect(digest.papers.at(-1)).toMatchObject({
-      title: 'VisCo: Leveraging Large Language Models as Intrinsic Encoders for Visual Token Compression',
-      arxivId: '2607.12756',
-      authors: 4,
-      upvotes: 1,
-    });
-    expect(digest.papers.filter((p) => p.organization !== null)).toHaveLength(165);
+    expect(digests[0]?.papers[0]?.abstract.startsWith('Driven by next-token prediction, NLP shifted')).toBe(true);
+    expect(papers.filter((p) => p.organization !== null)).toHaveLength(165);
+  });
+
+  it('refuses a daily feed item that does not say when it was featured, naming its path', () => {
+    const daily = JSON.parse(readFeed(DAILY)) as Array<{ paper: Record<string, unknown> }>;
+    const unfeatured = structuredClone(daily.slice(0, 3));
+    delete (unfeatured[2] as { paper: Record<string, unknown> }).paper.submittedOnDailyAt;
+    expect(refusal(() => parseDigestFile('x.json', JSON.stringify(unfeatured), { today: TODAY })).reason).toBe(
+      'not a Hugging Face daily papers feed: [2].paper.submittedOnDailyAt is missing: the day the paper was featured on Daily Papers dates the digest',
+    );
   });
 
   it("keeps the authors' names in order, as many as the count", () => {
-    expect(digest.papers[0]?.authorNames).toEqual([
+    expect(papers.find((p) => p.authorNames?.[0] === 'Letian Wang')?.authorNames).toEqual([
       'Letian Wang',
       'Chuhan Zhang',
       'Rishabh Kabra',
@@ -60,8 +78,12 @@ describe('Hugging Face api/daily_papers JSON', () => {
       'Andrei Zanfir',
       'Cristian Sminchisescu',
     ]);
-    expect(digest.papers.at(-1)?.authorNames?.slice(0, 3)).toEqual(['Yupeng Zheng', 'Kai Zou', 'Bin Liu']);
-    expect(digest.papers.filter((p) => p.authorNames?.length !== p.authors)).toHaveLength(0);
+    expect(papers.find((p) => p.authorNames?.[0] === 'Yupeng Zheng')?.authorNames?.slice(0, 3)).toEqual([
+      'Yupeng Zheng',
+      'Kai Zou',
+      'Bin Liu',
+    ]);
+    expect(papers.filter((p) => p.authorNames?.length !== p.authors)).toHaveLength(0);
   });
 });
 
@@ -82,7 +104,8 @@ describe('Hugging Face paper search and single-paper JSON', () => {
   it('reads api/papers/<id> as a one-paper digest', () => {
     const digest = parseDigestText('paper.json', readFeed(PAPER), TODAY);
     expect(digest.format).toBe('hf-paper-json');
-    expect(digest.digestDate).toEqual({ raw: '2026-08-10T00:00:00.000Z', iso: '2026-08-10' });
+    // Featured 2026-08-11; published on arXiv 2026-08-10.
+    expect(digest.digestDate).toEqual({ raw: '2026-08-11T00:00:00.000Z', iso: '2026-08-11' });
     expect(digest.papers).toHaveLength(1);
     expect(digest.papers[0]).toMatchObject({
       title: 'BDH-CQ: In-Context Learning with Recurrent Latent Reasoning',

@@ -39,7 +39,7 @@ describe('npm run parse', () => {
     const { code, stdout, stderr } = parseCli(bad, digestPath(DIGEST_FILES.sep01));
     expect(code).toBe(1);
     expect(stderr.trim()).toBe(
-      `${bad}:1: this is HTML or XML, not a digest saved as text: in the browser, select the Daily Papers page, copy it and save the text`,
+      `${bad}:1: this is HTML or XML, not a digest: DigestLens reads saved Hugging Face papers pages and arXiv listings (/list/…/new, /recent, /pastweek), and Daily Papers saved as text`,
     );
     expect((JSON.parse(stdout) as unknown[]).length).toBe(1);
   });
@@ -57,7 +57,7 @@ describe('npm run parse', () => {
     expect(code).toBe(0);
     const output = JSON.parse(stdout) as Array<{ format: string; digestDate: string; papers: Array<Record<string, unknown>> }>;
     expect(output.map((f) => [f.format, f.digestDate, f.papers.length, f.papers[0]?.arxivId])).toEqual([
-      ['hf-paper-json', '2026-08-10', 1, '2608.09888'],
+      ['hf-paper-json', '2026-08-11', 1, '2608.09888'],
       ['hf-search-json', '2022-02-01', 3, '2006.11239'],
       ['arxiv-atom', '2025-10-17', 2, '2510.14968'],
       ['arxiv-mailing', '2023-06-09', 2, '2306.77777'],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDigestBytes, parseDigestText } from '@/lib/digest';
+import { readHtml } from '../../support/html';
 import { DIGEST_FILES, readDigest } from '../../support/paths';
 import { refusal } from '../../support/refusal';
 
@@ -52,9 +53,9 @@ describe('the Hugging Face Daily Papers text parser on the real digests', () => 
       .map((l) => `${l}  \t`)
       .join('\r\n')}\r\n`;
     const a = parseDigestText('a.txt', original, TODAY);
-    const b = parseDigestBytes('a.txt', new TextEncoder().encode(windows), TODAY);
-    expect(b.papers).toEqual(a.papers);
-    expect(b.digestDate).toEqual(a.digestDate);
+    const [b] = parseDigestBytes('a.txt', new TextEncoder().encode(windows), { today: TODAY });
+    expect(b?.papers).toEqual(a.papers);
+    expect(b?.digestDate).toEqual(a.digestDate);
   });
 
   it('reads an organisation line in place of an author count, and an upvote count after a dated year', () => {
@@ -149,10 +150,18 @@ describe('the parser refuses what is not a digest, naming the file and line', ()
     );
   });
 
-  it('refuses a saved HTML page', () => {
-    const error = refusal(() => parseDigestText('page.html', '\n<!DOCTYPE html>\n<html><body>Daily Papers</body></html>'));
+  it('refuses a saved HTML page that is neither a papers page nor a listing', () => {
+    const error = refusal(() => parseDigestText('page.html', '\n<!DOCTYPE html>\n<html><body>Daily Papers</body></html>', TODAY, readHtml));
     expect(error.line).toBe(2);
-    expect(error.message).toMatch(/^page\.html:2: this is HTML or XML, not a digest saved as text/);
+    expect(error.message).toBe(
+      'page.html:2: this is HTML or XML, not a digest: DigestLens reads saved Hugging Face papers pages and arXiv listings (/list/…/new, /recent, /pastweek), and Daily Papers saved as text',
+    );
+  });
+
+  it('refuses a saved page where no DOM can read it (the background worker), saying where it can be imported', () => {
+    expect(refusal(() => parseDigestText('page.html', '<!doctype html><p>x</p>', TODAY, null)).message).toBe(
+      'page.html:1: this is a saved web page; import it from the DigestLens popup or Library, which can read web pages',
+    );
   });
 
   it('refuses a JSON file', () => {

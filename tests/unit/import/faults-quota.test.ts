@@ -103,7 +103,7 @@ describe('storage quota exhausted during an import', () => {
       IDBObjectStore.prototype.add = realAdd;
       IDBObjectStore.prototype.put = realPut;
       const retry = await importFileText(db, DIGEST_FILES.nov19, readDigest(DIGEST_FILES.nov19), NOW);
-      expect(retry).toMatchObject({ ok: true, value: { status: 'imported', newPapers: 60, entries: 66 } });
+      expect(retry).toMatchObject({ ok: true, value: [{ status: 'imported', newPapers: 60, entries: 66 }] });
       expect(await snapshot()).toEqual({ papers: 117, digests: 3, entries: 129, paperCount: 117, revision: 3 });
     });
   });

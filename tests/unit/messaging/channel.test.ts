@@ -94,6 +94,7 @@ describe('every channel answers every request', () => {
       'learn-arxiv-ids': async () => 0,
       'related-to-digests': async () => [],
       'read-settings': async () => DEFAULT_SETTINGS,
+      'capture-page': async () => [],
     });
     const [malformed] = onMessage.fire({ type: 'lookup-papers', papers: 'all of them' }, ARXIV_TAB);
     expect(await malformed).toEqual({ ok: false, error: 'malformed request: papers: Invalid input: expected array, received string' });

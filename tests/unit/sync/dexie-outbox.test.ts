@@ -28,7 +28,7 @@ async function everyKindOfChange(): Promise<void> {
   await setRead(db, paper.id, true);
   const imported = await importFileText(db, DIGEST_FILES.sep01, readDigest(DIGEST_FILES.sep01));
   if (!imported.ok) throw new Error(imported.error);
-  await deleteDigest(db, imported.value.digestId);
+  await deleteDigest(db, imported.value[0]?.digestId ?? '');
 }
 
 describe('the sync outbox', () => {
@@ -72,7 +72,7 @@ describe('the sync outbox', () => {
     const rows = await db.outbox.toArray();
     expect(rows).toHaveLength(1 + 29);
     expect(rows.every((r) => r.database === 'lab')).toBe(true);
-    const digest = rows.find((r) => r.docId === `digest:${imported.value.digestId}`);
+    const digest = rows.find((r) => r.docId === `digest:${imported.value[0]?.digestId ?? ''}`);
     expect(digest?.doc).toMatchObject({ type: 'digest', paperCount: 29 });
     expect((digest?.doc as { entries?: unknown[] } | undefined)?.entries).toHaveLength(29);
   });

@@ -176,7 +176,7 @@ describe('sync between two DigestLens databases through the server', () => {
       ['lab', 30],
     ]);
     await b.runner.runSync();
-    const { digestId } = imported.value;
+    const digestId = imported.value[0]?.digestId ?? '';
     expect(await b.db.digests.get(digestId)).toEqual(await a.db.digests.get(digestId));
     expect(await entriesOfDigest(b.db, digestId)).toEqual(await entriesOfDigest(a.db, digestId));
     expect(await b.db.papers.orderBy('id').toArray()).toEqual(await a.db.papers.orderBy('id').toArray());
