@@ -7,7 +7,7 @@ import { listingOf } from './listings';
 import { type OutboxChange, recordChanges, syncedDatabases } from './outbox';
 import { fillMissingDetails } from './paper-fields';
 import { newPaperId, withAliasKey } from './paper-keys';
-import { resolveIdentities } from './resolve-papers';
+import { type ResolvedOrAdded, resolveOrAdd } from './resolve-papers';
 import { bumpCorpusRevision } from './revision';
 import type { DigestLensDB } from './schema';
 import { adjustPaperCount } from './stats';
@@ -34,12 +34,36 @@ function enrich(stored: Paper, seen: ParsedPaper, identity: PaperIdentity): bool
   return fillMissingDetails(stored, seen) || changed;
 }
 
+/** A paper this digest shows for the first time, as it is stored. */
+function newPaper(identity: PaperIdentity, paper: ParsedPaper, addedAt: string): Paper {
+  return withAliasKey({
+    id: newPaperId(identity),
+    title: paper.title,
+    titleKey: identity.titleKey,
+    arxivId: identity.arxivId,
+    abstract: paper.abstract,
+    authors: paper.authors,
+    ...(paper.authorNames?.length ? { authorNames: paper.authorNames } : {}),
+    organization: paper.organization,
+    addedAt,
+  });
+}
+
 /**
  * Stores one parsed digest in a single transaction: all of it or, on any failure, none of it.
  * Idempotent: a digest already stored (same content id) changes nothing. A paper already in the
  * corpus (same arXiv id, else same title key) is stored once and gains one entry per digest.
  */
 export async function importDigest(db: DigestLensDB, digest: ParsedDigest, contentId: string, now = new Date()): Promise<ImportResult> {
+  // The same paper listed twice in one digest is one membership, at its first position.
+  const seen = new Map<string, { paper: ParsedPaper; identity: PaperIdentity; position: number }>();
+  digest.papers.forEach((paper, position) => {
+    const identity = paperIdentity(paper);
+    const key = identityKey(identity);
+    if (!seen.has(key)) seen.set(key, { paper, identity, position });
+  });
+  const items = [...seen.values()];
+
   return db.transaction('rw', [db.papers, db.digests, db.listings, db.meta, db.outbox, db.notes, db.queue], async () => {
     const existing = await db.digests.get(contentId);
     if (existing) {
@@ -53,46 +77,24 @@ export async function importDigest(db: DigestLensDB, digest: ParsedDigest, conte
       };
     }
 
-    // The same paper listed twice in one digest is one membership, at its first position.
-    const seen = new Map<string, { paper: ParsedPaper; identity: PaperIdentity; position: number }>();
-    digest.papers.forEach((paper, position) => {
-      const identity = paperIdentity(paper);
-      const key = identityKey(identity);
-      if (!seen.has(key)) seen.set(key, { paper, identity, position });
-    });
-    const items = [...seen.values()];
-    const resolved = await resolveIdentities(
+    const addedAt = now.toISOString();
+    const stored = await resolveOrAdd(
       db,
       items.map((i) => i.identity),
+      (identity, i) => newPaper(identity, (items[i] as (typeof items)[number]).paper, addedAt),
     );
-
-    const added: Paper[] = [];
+    let added = 0;
     /** Every paper of this digest, as stored after the import (what the lab database needs beside it). */
     const listed: Paper[] = [];
     const changed = new Map<string, Paper>();
     const entries: DigestEntry[] = [];
-    const addedAt = now.toISOString();
     for (const [i, { paper, identity, position }] of items.entries()) {
-      let stored = resolved[i];
-      if (stored) {
-        if (enrich(stored, paper, identity)) changed.set(stored.id, stored);
-      } else {
-        stored = withAliasKey({
-          id: newPaperId(identity),
-          title: paper.title,
-          titleKey: identity.titleKey,
-          arxivId: identity.arxivId,
-          abstract: paper.abstract,
-          authors: paper.authors,
-          ...(paper.authorNames?.length ? { authorNames: paper.authorNames } : {}),
-          organization: paper.organization,
-          addedAt,
-        });
-        added.push(stored);
-      }
-      listed.push(stored);
+      const { paper: known, added: isNew } = stored[i] as ResolvedOrAdded;
+      if (isNew) added++;
+      else if (enrich(known, paper, identity)) changed.set(known.id, known);
+      listed.push(known);
       entries.push({
-        paperId: stored.id,
+        paperId: known.id,
         position,
         upvotes: paper.upvotes,
         publishedRaw: paper.published?.raw ?? null,
@@ -100,10 +102,6 @@ export async function importDigest(db: DigestLensDB, digest: ParsedDigest, conte
       });
     }
 
-    await db.papers.bulkAdd(added);
-    await adjustPaperCount(db, added.length);
-    if (changed.size) await db.papers.bulkPut([...changed.values()]);
-    await db.listings.add(listingOf(contentId, entries));
     const row = {
       id: contentId,
       fileName: digest.fileName,
@@ -113,15 +111,23 @@ export async function importDigest(db: DigestLensDB, digest: ParsedDigest, conte
       paperCount: items.length,
       importedAt: addedAt,
     };
-    await db.digests.add(row);
-    await bumpCorpusRevision(db);
-    await recordImport(db, { ...row, entries }, listed, [...changed.values()]);
+    // The remaining writes are issued together, not one after another: IndexedDB carries out a
+    // transaction's requests in the order they were made, and each wait for an answer is a round
+    // trip to the browser's storage process.
+    await Promise.all([
+      adjustPaperCount(db, added),
+      changed.size ? db.papers.bulkPut([...changed.values()]) : undefined,
+      db.listings.add(listingOf(contentId, entries)),
+      db.digests.add(row),
+      bumpCorpusRevision(db),
+      recordImport(db, { ...row, entries }, listed, [...changed.values()]),
+    ]);
     return {
       digestId: contentId,
       status: 'imported',
       date: digest.digestDate.iso,
-      newPapers: added.length,
-      knownPapers: items.length - added.length,
+      newPapers: added,
+      knownPapers: items.length - added,
       entries: entries.length,
     };
   });

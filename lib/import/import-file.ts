@@ -16,34 +16,44 @@ export function isQuotaError(error: unknown, depth = 0): boolean {
   return [e.inner, e.cause, ...failures].some((inner) => isQuotaError(inner, depth + 1));
 }
 
-/** Runs one file's (or page's) import; a refusal or a storage failure becomes its outcome, and nothing of it is stored. */
-async function outcomeOf(name: string, store: () => Promise<FileOutcome>): Promise<FileOutcome> {
+/** A file's digests (one per featured day for a multi-day feed), each with its content id. */
+type DigestsToStore = Array<{ digest: ParsedDigest; contentId: string }>;
+
+/** A file parsed and identified, ready to be stored; or its refusal. */
+export type PreparedFile = { ok: true; name: string; digests: DigestsToStore; now: Date } | { ok: false; outcome: FileOutcome };
+
+/**
+ * The part of a file's import that needs no database: parse (refusing what is not a digest) and
+ * compute its content ids. Kept apart so that the worker can prepare the next file while the one
+ * before it is being stored (background-port.ts). Never throws.
+ */
+export async function prepareFile(name: string, text: string, now = new Date()): Promise<PreparedFile> {
   try {
-    return await store();
+    const digests = parseDigestFile(name, text, { today: now });
+    const single = digests.length === 1;
+    const ids = await Promise.all(digests.map((d) => (single ? digestContentId(text) : dayDigestContentId(text, d.digestDate.iso))));
+    return { ok: true, name, digests: paired(digests, ids), now };
   } catch (error) {
-    if (error instanceof DigestError) return { ok: false, error: error.message };
-    if (isQuotaError(error)) {
-      return {
-        ok: false,
-        error: `${name}: the browser's storage for DigestLens is full; nothing of this file was imported. Free space or export a backup and remove digests`,
-      };
-    }
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return { ok: false, error: `${name}: could not be stored, nothing was imported (${reason})` };
+    return { ok: false, outcome: { ok: false, error: failureMessage(name, error) } };
   }
 }
 
 /**
- * One file, from text to stored digests: parse (refusing what is not a digest), then store all of
- * its digests (one per featured day for a multi-day feed) in one transaction. Never throws.
+ * Stores a prepared file's digests in one transaction. Never throws: a refusal or a storage
+ * failure becomes the file's outcome, and nothing of that file is stored.
  */
+export async function storeFile(db: DigestLensDB, prepared: PreparedFile): Promise<FileOutcome> {
+  if (!prepared.ok) return prepared.outcome;
+  try {
+    return { ok: true, value: await importDigests(db, prepared.digests, prepared.now) };
+  } catch (error) {
+    return { ok: false, error: failureMessage(prepared.name, error) };
+  }
+}
+
+/** One file, from text to stored digests: prepareFile, then storeFile. Never throws. */
 export async function importFileText(db: DigestLensDB, name: string, text: string, now = new Date()): Promise<FileOutcome> {
-  return outcomeOf(name, async () => {
-    const digests = parseDigestFile(name, text, { today: now });
-    const single = digests.length === 1;
-    const ids = await Promise.all(digests.map((d) => (single ? digestContentId(text) : dayDigestContentId(text, d.digestDate.iso))));
-    return { ok: true, value: await importDigests(db, stored(digests, ids), now) };
-  });
+  return storeFile(db, await prepareFile(name, text, now));
 }
 
 /**
@@ -52,14 +62,25 @@ export async function importFileText(db: DigestLensDB, name: string, text: strin
  * digest schema, all in one transaction, each idempotent by its page content id. Never throws.
  */
 export async function importPageDigests(db: DigestLensDB, name: string, contents: DigestContent[], now = new Date()): Promise<FileOutcome> {
-  return outcomeOf(name, async () => {
+  try {
     const digests = digestsOfPage(name, contents);
     if (digests.length === 0) throw new DigestError(name, null, 'the page shows no papers: nothing to import');
     const ids = await Promise.all(digests.map((d) => pageDigestContentId(d)));
-    return { ok: true, value: await importDigests(db, stored(digests, ids), now) };
-  });
+    return { ok: true, value: await importDigests(db, paired(digests, ids), now) };
+  } catch (error) {
+    return { ok: false, error: failureMessage(name, error) };
+  }
 }
 
-function stored(digests: ParsedDigest[], ids: string[]) {
+function paired(digests: ParsedDigest[], ids: string[]): DigestsToStore {
   return digests.map((digest, i) => ({ digest, contentId: ids[i] as string }));
+}
+
+function failureMessage(name: string, error: unknown): string {
+  if (error instanceof DigestError) return error.message;
+  if (isQuotaError(error)) {
+    return `${name}: the browser's storage for DigestLens is full; nothing of this file was imported. Free space or export a backup and remove digests`;
+  }
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return `${name}: could not be stored, nothing was imported (${reason})`;
 }
