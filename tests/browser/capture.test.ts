@@ -56,7 +56,7 @@ describe('capturing the page you are on', () => {
   it('the Hugging Face daily page: 28 papers of 2026-09-28 with their arXiv ids, then a badge on every card', async () => {
     dailyTab = await openSitePage(current(), SITE_PAGES.hfDaily);
     const { ui, result } = await captureOn(dailyTab);
-    expect(result).toBe('digest of 2026-09-28: 28 new papers, 0 already known, 28 entries');
+    expect(result).toBe('digest of Sep 28, 2026: 28 new papers, 0 already known, 28 entries');
     const ids = papersOn(SITE_PAGES.hfDaily).map((p) => p.arxivId ?? '');
     expect(ids).toHaveLength(28);
     expect(await storedArxivIds(current())).toEqual([...ids].sort());
@@ -69,7 +69,7 @@ describe('capturing the page you are on', () => {
 
   it('a second capture of the same page adds nothing, and says so', async () => {
     const { result } = await captureOn(dailyTab);
-    expect(result).toBe('already imported (digest of 2026-09-28, 28 papers): nothing added');
+    expect(result).toBe('already imported (digest of Sep 28, 2026, 28 papers): nothing added');
     expect(await storedArxivIds(current())).toHaveLength(28);
   });
 
@@ -87,7 +87,7 @@ describe('capturing the page you are on', () => {
     await expect.poll(() => ui.count('[data-testid=digestlens-badge]', 'digestlens-badge'), WAIT).toBe(9);
     await expect.poll(async () => (await ui.texts(RESULT, 'digestlens-capture'))[0] ?? '', WAIT).toBe('');
     const { result } = await captureOn(dailyTab);
-    expect(result).toBe('digest of 2026-09-25: 0 new papers, 9 already known, 9 entries');
+    expect(result).toBe('digest of Sep 25, 2026: 0 new papers, 9 already known, 9 entries');
     await expect
       .poll(async () => (await ui.texts('[data-testid=digestlens-badge]', 'digestlens-badge'))[0] ?? '', WAIT)
       .toBe('◆Digest Sep 28 ▲42 +1');
@@ -97,7 +97,7 @@ describe('capturing the page you are on', () => {
   it('the 2026 arXiv /new listing (excerpt): its 5 entries of 2026-09-22, then their badges', async () => {
     const tab = await openSitePage(current(), SITE_PAGES.listNew);
     const { ui, result } = await captureOn(tab);
-    expect(result).toBe('digest of 2026-09-22: 5 new papers, 0 already known, 5 entries');
+    expect(result).toBe('digest of Sep 22, 2026: 5 new papers, 0 already known, 5 entries');
     const ids = await storedArxivIds(current());
     for (const id of ['2609.22268', '2609.22287', '2609.22341', '2607.14029', '2607.28461']) expect(ids).toContain(id);
     expect(ids).toHaveLength(33);
@@ -109,7 +109,7 @@ describe('capturing the page you are on', () => {
   it('the 2017 legacy listing: its 44 entries of 2017-10-20 in three sections, then their badges', async () => {
     const tab = await openSitePage(current(), SITE_PAGES.listLegacy);
     const { ui, result } = await captureOn(tab);
-    expect(result).toBe('digest of 2017-10-20: 44 new papers, 0 already known, 44 entries');
+    expect(result).toBe('digest of Oct 20, 2017: 44 new papers, 0 already known, 44 entries');
     const ids = await storedArxivIds(current());
     expect(ids).toHaveLength(77);
     for (const id of ['1710.06869', '1710.06883', '1404.5746']) expect(ids).toContain(id);

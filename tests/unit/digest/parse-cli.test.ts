@@ -70,6 +70,7 @@ describe('npm run parse', () => {
       'published',
       'upvotes',
       'arxivId',
+      'authorNames',
     ]);
     expect(output[2]?.papers[0]?.published).toBe('2025-10-16T17:59:37Z');
   });

@@ -62,7 +62,8 @@ describe('the import port', () => {
     expect(
       answers.map(({ answer }) => {
         if (!answer.ok) return 'refused';
-        const v = answer.value as { status: string; newPapers: number; knownPapers: number; entries: number };
+        const [v] = answer.value as Array<{ status: string; newPapers: number; knownPapers: number; entries: number }>;
+        if (!v) return 'no digest';
         return [v.status, v.newPapers, v.knownPapers, v.entries];
       }),
     ).toEqual([['imported', 29, 0, 29], 'refused', ['imported', 28, 6, 34], ['already-imported', 0, 29, 0], ['imported', 60, 6, 66]]);

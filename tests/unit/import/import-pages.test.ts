@@ -59,13 +59,13 @@ describe('digests read from a page', () => {
     const first = await importPageDigests(db, 'huggingface.co/papers', contents(), NOW);
     if (!first.ok) throw new Error(first.error);
     expect(importResultLines(first.value)).toEqual({
-      text: 'digest of 2026-09-28: 28 new papers, 0 already known, 28 entries',
+      text: 'digest of Sep 28, 2026: 28 new papers, 0 already known, 28 entries',
       added: true,
     });
     const second = await importPageDigests(db, 'huggingface.co/papers', contents(), NOW);
     if (!second.ok) throw new Error(second.error);
     expect(importResultLines(second.value)).toEqual({
-      text: 'already imported (digest of 2026-09-28, 28 papers): nothing added',
+      text: 'already imported (digest of Sep 28, 2026, 28 papers): nothing added',
       added: false,
     });
     const saved = await importPageDigests(db, 'daily.html', contents(), NOW);
