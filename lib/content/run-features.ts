@@ -6,6 +6,7 @@ import * as relatedMarker from './features/related-marker';
 import * as relatedPanel from './features/related-panel';
 import { contentPage, type PageReader } from './page';
 import { answerPagePaperQueries } from './page-paper-query';
+import { ignoreStartedEventsFromThePage } from './page-proof-context';
 
 /** A content feature, refined-github style: one file, one `init` that hangs everything it adds on `signal`. */
 interface Feature {
@@ -42,6 +43,7 @@ function domSettled(signal: AbortSignal, quietMs = 150, maxMs = 3000): Promise<v
  * UI). `ctx` owns the rest, so an extension update stops the old script cleanly.
  */
 export function runFeatures(ctx: ContentScriptContext, options: { read: PageReader; followsInPageNavigation: boolean }): void {
+  ignoreStartedEventsFromThePage(ctx);
   let current: AbortController | null = null;
   ctx.onInvalidated(() => current?.abort());
   const run = async (afterNavigation: boolean) => {
@@ -69,5 +71,13 @@ export function runFeatures(ctx: ContentScriptContext, options: { read: PageRead
   };
   answerPagePaperQueries(ctx, options.read);
   void run(false);
-  if (options.followsInPageNavigation) ctx.addEventListener(window, 'wxt:locationchange', () => void run(true));
+  if (options.followsInPageNavigation) {
+    // The page can dispatch WXT's location-change event too: only a real change of address re-reads it.
+    let readAt = location.href;
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      if (location.href === readAt) return;
+      readAt = location.href;
+      void run(true);
+    });
+  }
 }
