@@ -4,7 +4,7 @@ export { digestsNewestFirst } from './digest-list';
 export type { Digest, DigestEntry, Listing, MetaRow, Note, NoteVersion, Paper, QueueItem } from './entities';
 export { papersByArxivId, papersById, papersByTitleKey } from './find-papers';
 export { type ImportResult, importDigest } from './import-digest';
-export { type ArxivIdClaim, learnArxivIds } from './learn-arxiv-ids';
+export { type ArxivIdClaim, forgetArxivId, learnArxivIds } from './learn-arxiv-ids';
 export { allListedPaperIds, type DigestMembership, digestMemberships, entriesOfDigest } from './listings';
 export { mergeProfile, type RestoreSummary } from './merge-profile';
 export { noteOf } from './note-of';

@@ -34,3 +34,17 @@ export async function learnArxivIds(db: DigestLensDB, claims: ArxivIdClaim[]): P
     return learned;
   });
 }
+
+/**
+ * Takes a learned arXiv id off a paper the user says it does not belong to (the Library's paper
+ * view). Only a paper stored by its title can have learned one: a paper whose record is keyed by
+ * its id (`arxiv:<id>`) came with it and keeps it. Returns whether an id was removed.
+ */
+export async function forgetArxivId(db: DigestLensDB, paperId: string): Promise<boolean> {
+  return db.transaction('rw', db.papers, async () => {
+    const paper = await db.papers.get(paperId);
+    if (!paper?.arxivId || paper.id === `arxiv:${paper.arxivId}`) return false;
+    await db.papers.update(paper.id, { arxivId: null });
+    return true;
+  });
+}
