@@ -1,19 +1,10 @@
 import { type DigestLensDB, digestContentId, importDigest } from '../db';
+import { DiskFullError, isQuotaError } from '../db/disk-full';
 import { DigestError, parseDigestText } from '../digest';
 import type { FileOutcome } from '../messaging/protocol/page-to-background';
 
-/**
- * Whether a storage failure is the browser's storage quota: IndexedDB's `QuotaExceededError`
- * (a DOMException), as Dexie passes it on, possibly wrapped (a transaction's abort carries it as
- * `inner`, a bulk write as its `failures`).
- */
-export function isQuotaError(error: unknown, depth = 0): boolean {
-  if (typeof error !== 'object' || error === null || depth > 4) return false;
-  const e = error as { name?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
-  if (e.name === 'QuotaExceededError') return true;
-  const failures = Array.isArray(e.failures) ? e.failures : [];
-  return [e.inner, e.cause, ...failures].some((inner) => isQuotaError(inner, depth + 1));
-}
+/** Kept here too: import was the first to need it (lib/db/disk-full.ts is the one place). */
+export { isQuotaError };
 
 /**
  * One file, from text to stored digest: parse (refusing what is not a digest), then store it in
@@ -30,7 +21,7 @@ export async function importFileText(db: DigestLensDB, name: string, text: strin
     if (isQuotaError(error)) {
       return {
         ok: false,
-        error: `${name}: the browser's storage for DigestLens is full; nothing of this file was imported. Free space or export a backup and remove digests`,
+        error: `${name}: ${new DiskFullError('nothing of this file was imported. Free space or export a backup and remove digests').message}`,
       };
     }
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -1,5 +1,6 @@
 import type { browser } from 'wxt/browser';
 import { type DigestLensDB, ensurePaper, findPaper, readSettings, restoreNoteVersion, saveNote, watchNote } from '../db';
+import { sayingDiskFull } from '../db/disk-full';
 import type { SeenPaper } from '../identity/seen-paper';
 import { SerialQueue, type ServedPort, servePort } from '../messaging/channel';
 import {
@@ -10,6 +11,7 @@ import {
   type NoteResponses,
 } from '../messaging/protocol/page-to-background';
 import { fromExtensionPages } from '../messaging/sender';
+import { NOTE_NOT_SAVED } from './editor/autosave';
 import { SaveChain } from './editor/save-chain';
 
 /**
@@ -67,7 +69,8 @@ function noteSession(db: DigestLensDB, editor: ServedPort<NoteEvent>) {
         paperId = (await ensurePaper(db, seen)).id;
         watch(paperId);
       }
-      const { note, concurrent } = await saveNote(db, paperId, text, chain.rebase(baseVersion));
+      const id = paperId;
+      const { note, concurrent } = await sayingDiskFull(NOTE_NOT_SAVED, () => saveNote(db, id, text, chain.rebase(baseVersion)));
       chain.wrote(baseVersion, note.version);
       return { note: { text: note.text, version: note.version, updatedAt: note.updatedAt }, concurrent };
     },

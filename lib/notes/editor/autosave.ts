@@ -84,6 +84,9 @@ export const STATUS_TEXT: Record<EditorStatus, string> = {
 
 export const CONFLICT_NOTICE = 'Another tab changed this note; its text is kept in History.';
 
+/** What a note save that met a full disk says after "the disk is full": the text stays in the editor. */
+export const NOTE_NOT_SAVED = 'this note is not saved yet; it is kept here and saved once there is space';
+
 /** Why a text over the limit is not saved (the editor checks before sending; the background refuses it too). */
 export const TOO_LONG_ERROR = `This note is over ${MAX_NOTE_LENGTH.toLocaleString('en-US')} characters: shorten it to save it.`;
 

@@ -1,10 +1,11 @@
+import { sayingDiskFull } from '../../db/disk-full';
 import { type NoteSnapshot, watchNote } from '../../db/note-watch';
 import { restoreNoteVersion, saveNote } from '../../db/notes';
 import { ensurePaper, findPaper } from '../../db/page-paper';
 import type { DigestLensDB } from '../../db/schema';
 import type { SeenPaper } from '../../identity/seen-paper';
 import { SerialQueue } from '../../messaging/channel';
-import type { SaveFunction } from './autosave';
+import { NOTE_NOT_SAVED, type SaveFunction } from './autosave';
 import { SaveChain } from './save-chain';
 
 /** The stored note and its earlier texts (newest first), as one read. */
@@ -80,7 +81,8 @@ export function dexieNoteSource(db: DigestLensDB, paper: string | SeenPaper): No
           paperId = (await found) ?? (typeof paper === 'string' ? paper : (await ensurePaper(db, paper)).id);
           for (const watcher of watchers) follow(watcher, paperId);
         }
-        const { note, concurrent } = await saveNote(db, paperId, text, chain.rebase(baseVersion));
+        const id = paperId;
+        const { note, concurrent } = await sayingDiskFull(NOTE_NOT_SAVED, () => saveNote(db, id, text, chain.rebase(baseVersion)));
         chain.wrote(baseVersion, note.version);
         return { note: { text: note.text, version: note.version, updatedAt: note.updatedAt }, concurrent };
       });
