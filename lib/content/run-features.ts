@@ -72,11 +72,14 @@ export function runFeatures(ctx: ContentScriptContext, options: { read: PageRead
   answerPagePaperQueries(ctx, options.read);
   void run(false);
   if (options.followsInPageNavigation) {
-    // The page can dispatch WXT's location-change event too: only a real change of address re-reads it.
+    // The page can dispatch WXT's location-change event too, but not WXT's own event object: an
+    // event made in the page's world has no `newUrl` here (properties do not cross worlds). The
+    // event comes from the Navigation API's `navigate`, before `location` changes: its `newUrl` says where.
     let readAt = location.href;
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      if (location.href === readAt) return;
-      readAt = location.href;
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+      const next = (event as { newUrl?: unknown }).newUrl;
+      if (!(next instanceof URL) || next.href === readAt) return;
+      readAt = next.href;
       void run(true);
     });
   }

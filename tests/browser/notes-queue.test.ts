@@ -18,10 +18,21 @@ function noteFrame(tab: Page): FrameLocator {
   return tab.frameLocator('iframe[src*="note-editor.html"]');
 }
 
-/** Types into the note editor and waits until it says the text is saved. */
-async function writeNote(tab: Page, text: string) {
+/**
+ * The note editor, in view and taking input: it takes none while the page hides it or it is off
+ * screen (issue 9), as a user who clicks into it sees it.
+ */
+async function editorInView(tab: Page) {
   const editor = noteFrame(tab).getByTestId('note-text');
   await editor.waitFor(WAIT);
+  await tab.locator('iframe[src*="note-editor.html"]').evaluate((frame) => frame.scrollIntoView({ block: 'center' }));
+  await expect.poll(() => editor.evaluate((e) => (e as HTMLTextAreaElement).readOnly), WAIT).toBe(false);
+  return editor;
+}
+
+/** Types into the note editor and waits until it says the text is saved. */
+async function writeNote(tab: Page, text: string) {
+  const editor = await editorInView(tab);
   await editor.fill(text);
   await expect.poll(() => noteFrame(tab).getByTestId('note-status').textContent(), WAIT).toBe('Saved');
 }
@@ -69,8 +80,7 @@ describe('private notes on paper pages', () => {
 
   it('saves a note whose tab is closed 100 ms after the last keystroke', async () => {
     const tab = await openSitePage(current(), SITE_PAGES.absOld);
-    const editor = noteFrame(tab).getByTestId('note-text');
-    await editor.waitFor(WAIT);
+    const editor = await editorInView(tab);
     await editor.pressSequentially('closed fast 51c2', { delay: 5 });
     await tab.waitForTimeout(100);
     await tab.close({ runBeforeUnload: true });
@@ -82,8 +92,7 @@ describe('private notes on paper pages', () => {
 
   it('loses nothing when the service worker is stopped in the middle of an edit', async () => {
     const tab = await openSitePage(current(), SITE_PAGES.absNew);
-    const editor = noteFrame(tab).getByTestId('note-text');
-    await editor.waitFor(WAIT);
+    const editor = await editorInView(tab);
     const before = await editor.inputValue();
     await editor.press('End');
     await editor.pressSequentially(' first half', { delay: 5 });
