@@ -35,8 +35,12 @@ export default defineConfig({
     // tests/browser/hostile-content.test.ts checks the built manifest.
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none';" },
     // The note editor is an extension page framed into arXiv and Hugging Face paper pages (so the
-    // note's text never enters their DOM); only those two sites may frame it.
-    web_accessible_resources: [{ resources: ['note-editor.html'], matches: SUPPORTED_HOST_PATTERNS }],
+    // note's text never enters their DOM); only those two sites may frame it, and only at an
+    // address that changes every session (`use_dynamic_url`, Chrome), so a page cannot frame or
+    // open the editor for a paper of its choice (issue 9). Firefox already randomises the address.
+    web_accessible_resources: [
+      { resources: ['note-editor.html'], matches: SUPPORTED_HOST_PATTERNS, ...(browser !== 'firefox' && { use_dynamic_url: true }) },
+    ],
     // Firefox needs an add-on id for storage to survive reinstalls; Chrome rejects the key.
     ...(browser === 'firefox' && {
       browser_specific_settings: {

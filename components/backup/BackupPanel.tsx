@@ -110,7 +110,12 @@ export function BackupPanel() {
 
   const restore = (file: File) =>
     run(async () => {
-      return describeRestore(await restoreBackup(db, parseBackupText(await file.text())));
+      try {
+        return describeRestore(await restoreBackup(db, parseBackupText(await file.text())));
+      } catch (error) {
+        // Every refusal names the file it is about (the position, when there is one, is in the message).
+        throw new BackupError(`${file.name}: ${message(error)}`, { cause: error });
+      }
     });
 
   const exportMarkdown = () =>

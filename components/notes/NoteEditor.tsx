@@ -1,7 +1,8 @@
-import { type KeyboardEvent, useEffect, useState, useSyncExternalStore } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { CONFLICT_NOTICE, editorStatus, firstLine, formatSavedAt, NoteAutosave, STATUS_TEXT } from '@/lib/notes/editor/autosave';
 import type { NoteSource, NoteVersionRow } from '@/lib/notes/editor/note-source';
 import { NoteMarkdown } from './NoteMarkdown';
+import { useShownToUser } from './useShownToUser';
 import './note-editor.css';
 
 type Tab = 'edit' | 'preview' | 'history';
@@ -13,19 +14,28 @@ type Tab = 'edit' | 'preview' | 'history';
  * mount one editor per source, with a `key`. The decisions (when to save, what another tab's
  * change does) are in NoteEditor.logic.ts. `onOpenInTab` adds a button that opens the same note
  * in a tab of its own (given when the editor is framed).
+ *
+ * Framed in a web page (`framed`), the editor takes no input while the page hides or covers it
+ * (useShownToUser.ts). Spell-check follows the `noteSpellcheck` setting, off by default: with
+ * Chrome's enhanced spell-check, the browser sends the field's text to a server.
  */
 export function NoteEditor({
   source,
   onOpenInTab,
+  framed = false,
   spellCheck = false,
 }: {
   source: NoteSource;
   onOpenInTab?: () => void;
+  /** Framed in a web page: then it takes no input while the frame is hidden or covered. */
+  framed?: boolean;
   /** The note spell-check setting; off unless the reader turned it on (the browser may send checked text to a server). */
   spellCheck?: boolean;
 }) {
   const [autosave] = useState(() => new NoteAutosave(source.save));
   const state = useSyncExternalStore(autosave.subscribe, autosave.getState);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const shown = useShownToUser(textRef, framed);
   const [versions, setVersions] = useState<NoteVersionRow[] | undefined>(undefined);
   const [tab, setTab] = useState<Tab>('edit');
 
@@ -117,6 +127,18 @@ export function NoteEditor({
         )}
       </header>
 
+      {state.error !== null && (
+        <div className="note-notice" role="alert" data-testid="note-error">
+          {state.error}
+        </div>
+      )}
+
+      {!shown && tab === 'edit' && (
+        <div className="note-notice" data-testid="note-hidden">
+          Typing is paused: this note is hidden or covered on the page. Scroll it fully into view, or open it in a tab.
+        </div>
+      )}
+
       {state.conflict && (
         <div className="note-notice" role="alert">
           <span data-testid="note-conflict">{CONFLICT_NOTICE}</span>
@@ -128,13 +150,19 @@ export function NoteEditor({
 
       <div className="note-body" id="note-panel-edit" role="tabpanel" aria-labelledby="note-tab-edit" hidden={tab !== 'edit'}>
         <textarea
+          ref={textRef}
           data-testid="note-text"
           aria-label="Note (Markdown)"
           placeholder={state.loaded ? 'Your notes on this paper. Markdown and $math$ welcome; private to this browser.' : 'Loading…'}
           value={state.text}
-          readOnly={!state.loaded}
+          readOnly={!state.loaded || !shown}
           spellCheck={spellCheck}
-          onChange={(event) => autosave.input(event.target.value)}
+          onFocus={() => source.keepAwake(true)}
+          onBlur={() => source.keepAwake(false)}
+          onChange={(event) => {
+            // A change while hidden cannot come from typing (the field is read-only then); ignore it.
+            if (shown) autosave.input(event.target.value);
+          }}
           onKeyDown={onKeyDown}
         />
       </div>

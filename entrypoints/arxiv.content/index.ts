@@ -6,6 +6,8 @@ import { hostPattern } from '@/lib/sites/hosts';
 export default defineContentScript({
   matches: [hostPattern('arxiv.org')],
   runAt: 'document_end',
+  // WXT's "script started" postMessage would tell every page the extension id (lib/content/page-proof-context.ts).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     runFeatures(ctx, { read: readArxivPage, followsInPageNavigation: false });
   },

@@ -10,6 +10,8 @@ import { readHuggingFacePage } from '@/lib/sites/huggingface';
 export default defineContentScript({
   matches: [hostPattern('huggingface.co')],
   runAt: 'document_end',
+  // WXT's "script started" postMessage would tell every page the extension id (lib/content/page-proof-context.ts).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     runFeatures(ctx, { read: readHuggingFacePage, followsInPageNavigation: true });
   },

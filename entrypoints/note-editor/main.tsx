@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { NoteEditor } from '@/components/notes/NoteEditor';
 import { readSettings } from '@/lib/db';
 import { db } from '@/lib/db/instance';
-import { ensurePaper } from '@/lib/db/page-paper';
+import { findPaper } from '@/lib/db/page-paper';
 import { requestCloseOnEscape } from '@/lib/notes/close-request';
 import { dexieNoteSource } from '@/lib/notes/editor/note-source';
 import { portNoteSource } from '@/lib/notes/editor/port-note-source';
@@ -64,19 +64,22 @@ async function show(root: Root): Promise<void> {
   if (framed) {
     // The background finds the paper by the identity rule, or stores it, and sends its note.
     const source = portNoteSource(browser.runtime, params.paper);
-    root.render(<NoteEditor source={source} onOpenInTab={openInTab} />);
+    root.render(<NoteEditor source={source} onOpenInTab={openInTab} framed />);
     source.opened.then(
       (paper) => {
         document.title = `Note · ${paper.title}`;
+        root.render(<NoteEditor source={source} onOpenInTab={openInTab} framed spellCheck={paper.spellcheck} />);
       },
       (error: unknown) => showFailure(root, error),
     );
     return;
   }
   try {
-    const [paper, settings] = await Promise.all([ensurePaper(db, params.paper), readSettings(db)]);
-    document.title = `Note · ${paper.title}`;
-    root.render(<NoteEditor key={paper.id} source={dexieNoteSource(db, paper.id)} spellCheck={settings.noteSpellcheck} />);
+    // Looked up only: the paper is stored at the first save, as the framed editor does (a page
+    // that opens this tab must not be able to plant a paper by it, issue 9).
+    const [stored, settings] = await Promise.all([findPaper(db, params.paper), readSettings(db)]);
+    document.title = `Note · ${stored?.title ?? params.paper.title}`;
+    root.render(<NoteEditor source={dexieNoteSource(db, stored?.id ?? params.paper)} spellCheck={settings.noteSpellcheck} />);
   } catch (error) {
     showFailure(root, error);
   }

@@ -1,5 +1,6 @@
 import { type DigestLensDB, mergeProfile, type RestoreSummary } from '../db';
-import { BackupError, validateBackup } from './schema';
+import { DiskFullError, isQuotaError } from '../db/disk-full';
+import { type BackupDocument, BackupError, validateBackup } from './schema';
 
 export type { RestoreSummary };
 
@@ -36,10 +37,31 @@ export function describeRestore(s: RestoreSummary): string {
  */
 export async function restoreBackup(db: DigestLensDB, doc: unknown): Promise<RestoreSummary> {
   const backup = validateBackup(doc);
+  await refuseDanglingPapers(db, backup);
   try {
     return await mergeProfile(db, backup);
   } catch (error) {
+    if (isQuotaError(error)) throw new BackupError(new DiskFullError('nothing was restored').message, { cause: error });
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     throw new BackupError(`the restore failed and nothing was changed (${reason})`, { cause: error });
+  }
+}
+
+/**
+ * Notes, earlier texts and queue items must name a paper the backup carries or this profile has:
+ * otherwise they would be restored and shown as raw ids. Refused with the path of the first one.
+ */
+async function refuseDanglingPapers(db: DigestLensDB, backup: BackupDocument): Promise<void> {
+  const inBackup = new Set(backup.papers.map((p) => p.id));
+  const named: Array<[string, Array<{ paperId: string }>]> = [
+    ['notes', backup.notes],
+    ['noteVersions', backup.noteVersions],
+    ['queue', backup.queue],
+  ];
+  const elsewhere = [...new Set(named.flatMap(([, rows]) => rows.map((r) => r.paperId)).filter((id) => !inBackup.has(id)))];
+  const here = new Set((await db.papers.bulkGet(elsewhere)).flatMap((p) => (p ? [p.id] : [])));
+  for (const [table, rows] of named) {
+    const index = rows.findIndex((r) => !inBackup.has(r.paperId) && !here.has(r.paperId));
+    if (index !== -1) throw new BackupError(`invalid backup: ${table}[${index}].paperId: no such paper`);
   }
 }

@@ -77,12 +77,34 @@ function firstDuplicate<T>(rows: readonly T[], key: (row: T) => string): number 
   return -1;
 }
 
-/** A backup file's text as JSON; anything else is refused as not a backup. */
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+
+/**
+ * A backup file's text as JSON; anything else is refused, saying where: a file that stops in the
+ * middle of the JSON "ends early (truncated?) at byte N" (its length), other broken JSON names the
+ * byte, line and column where reading stopped. The caller puts the file's name in front.
+ */
 export function parseBackupText(text: string): unknown {
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    throw new BackupError('not a DigestLens backup (not JSON)');
+    return JSON.parse(body);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : '';
+    // V8 names the position ("… at position 812"), or only the unexpected character ("Unexpected token 'o'").
+    const at = /at position (\d+)/.exec(message);
+    const token = /Unexpected token '(.)'/.exec(message);
+    const position = at ? Number(at[1]) : token?.[1] ? body.indexOf(token[1]) : -1;
+    if (body.trim() === '') throw new BackupError('not a DigestLens backup (the file is empty)');
+    if (position >= body.trimEnd().length || /end of JSON input/i.test(message)) {
+      throw new BackupError(`the file ends early (truncated?) at byte ${utf8Length(text)}`);
+    }
+    if (position < 0) throw new BackupError('not a DigestLens backup (not JSON)');
+    const before = body.slice(0, position);
+    const line = before.split('\n').length;
+    const column = position - before.lastIndexOf('\n');
+    throw new BackupError(
+      `not a DigestLens backup (not JSON: reading stopped at byte ${utf8Length(text.slice(0, text.length - body.length) + before)}, line ${line}, column ${column})`,
+    );
   }
 }
 

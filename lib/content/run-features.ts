@@ -10,6 +10,7 @@ import * as relatedPanel from './features/related-panel';
 import * as summary from './features/summary';
 import { contentPage, type PageReader } from './page';
 import { answerPagePaperQueries } from './page-paper-query';
+import { ignoreStartedEventsFromThePage } from './page-proof-context';
 
 /** A content feature, refined-github style: one file, one `init` that hangs everything it adds on `signal`. */
 interface Feature {
@@ -56,6 +57,7 @@ function domSettled(signal: AbortSignal, quietMs = 150, maxMs = 3000): Promise<v
  * UI). `ctx` owns the rest, so an extension update stops the old script cleanly.
  */
 export function runFeatures(ctx: ContentScriptContext, options: { read: PageReader; followsInPageNavigation: boolean }): void {
+  ignoreStartedEventsFromThePage(ctx);
   let current: AbortController | null = null;
   ctx.onInvalidated(() => current?.abort());
   const run = async (afterNavigation: boolean) => {
@@ -83,5 +85,16 @@ export function runFeatures(ctx: ContentScriptContext, options: { read: PageRead
   };
   answerPagePaperQueries(ctx, options.read, () => void run(false));
   void run(false);
-  if (options.followsInPageNavigation) ctx.addEventListener(window, 'wxt:locationchange', () => void run(true));
+  if (options.followsInPageNavigation) {
+    // The page can dispatch WXT's location-change event too, but not WXT's own event object: an
+    // event made in the page's world has no `newUrl` here (properties do not cross worlds). The
+    // event comes from the Navigation API's `navigate`, before `location` changes: its `newUrl` says where.
+    let readAt = location.href;
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+      const next = (event as { newUrl?: unknown }).newUrl;
+      if (!(next instanceof URL) || next.href === readAt) return;
+      readAt = next.href;
+      void run(true);
+    });
+  }
 }

@@ -108,8 +108,16 @@ export const NoteVersionSchema = z.object({
    * by two ids): the editor says so, and the version cap never trims it (schema v6).
    */
   fromAnotherDevice: z.boolean().optional(),
+  /**
+   * Kept because the user was told so: set aside when a restore merged two texts, replaced by
+   * restoring an earlier version, or replaced by another tab's concurrent save. The version cap
+   * never trims these (issue 9); optional, so existing rows need no upgrade.
+   */
+  keptBecause: z.enum(['merged', 'restored', 'concurrent']).optional(),
 });
 export type NoteVersion = z.infer<typeof NoteVersionSchema>;
+/** Why a version is exempt from the cap (see NoteVersion.keptBecause). */
+export type KeptBecause = NonNullable<NoteVersion['keptBecause']>;
 
 export const QueueItemSchema = z.object({
   paperId: rowId,

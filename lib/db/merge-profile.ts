@@ -154,12 +154,12 @@ async function merge(db: DigestLensDB, backup: ProfileRows): Promise<RestoreSumm
     if (Date.parse(note.updatedAt) > Date.parse(current.updatedAt)) {
       summary.notesMerged++;
       // An emptied note has nothing to keep (lib/db/notes.ts keeps no empty texts either).
-      if (current.text !== '') keepVersion(asVersion(current));
+      if (current.text !== '') keepVersion({ ...asVersion(current), keptBecause: 'merged' });
       // Past every version either side has seen, so an editor open on the old text notices.
       const merged: Note = { ...note, version: Math.max(current.version, note.version) + 1 };
       notesHere.set(merged.paperId, merged);
       changedNotes.set(merged.paperId, merged);
-    } else if (note.text !== '' && keepVersion(asVersion(note))) {
+    } else if (note.text !== '' && keepVersion({ ...asVersion(note), keptBecause: 'merged' })) {
       // The text here stays current; the backup's is now among its earlier texts (a second
       // restore of the same backup finds it there and counts nothing).
       summary.notesMerged++;

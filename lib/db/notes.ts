@@ -1,10 +1,20 @@
 import { noteDoc, paperDoc } from '../sync/mapping';
-import type { Note, NoteVersion } from './entities';
+import type { KeptBecause, Note, NoteVersion } from './entities';
 import { type OutboxChange, outboxTables, recordChanges } from './outbox';
 import type { DigestLensDB } from './schema';
 
-/** How many earlier texts a note keeps (texts from another device are never trimmed: they are not counted). */
+/**
+ * How many earlier texts a note keeps. Texts the user was told are kept (from another device,
+ * merged by a restore, replaced by a restore or by another tab's save: `keptBecause`) are never
+ * trimmed and not counted.
+ */
 export const KEPT_VERSIONS = 50;
+/**
+ * Two tabs typing into one note at once replace each other's text on every save. Within this time,
+ * a text kept that way replaces the ones kept before it that it merely extends (its own earlier
+ * keystrokes), so the interleaving leaves one version per tab, not one per keystroke.
+ */
+export const COALESCE_MS = 30 * 1000;
 /** A pause longer than this starts a new editing session: the text before it is kept as a version. */
 export const SESSION_GAP_MS = 2 * 60 * 1000;
 
@@ -34,7 +44,8 @@ export async function saveNote(
     const changes: OutboxChange[] = [];
     if (current && current.text !== '') {
       const stale = now.getTime() - Date.parse(current.updatedAt) > SESSION_GAP_MS;
-      if (concurrent || stale) changes.push(await keepVersion(db, current));
+      if (concurrent) changes.push(await keepVersion(db, current, 'concurrent', now));
+      else if (stale) changes.push(await keepVersion(db, current));
     }
     const note: Note = { paperId, text, updatedAt: now.toISOString(), version: (current?.version ?? 0) + 1 };
     await db.notes.put(note);
@@ -47,13 +58,30 @@ export async function saveNote(
   });
 }
 
-/** Keeps a replaced text as a version, trimming the oldest beyond KEPT_VERSIONS; returns its outbox change. */
-async function keepVersion(db: DigestLensDB, note: Note): Promise<OutboxChange> {
-  const version: NoteVersion = { paperId: note.paperId, text: note.text, savedAt: note.updatedAt, version: note.version };
+/**
+ * Keeps a replaced text as a version (exempt from the cap when `keptBecause` says the user was
+ * told it is kept), trimming the oldest others beyond KEPT_VERSIONS; returns its outbox change.
+ */
+async function keepVersion(db: DigestLensDB, note: Note, keptBecause?: KeptBecause, now = new Date()): Promise<OutboxChange> {
+  const version: NoteVersion = {
+    paperId: note.paperId,
+    text: note.text,
+    savedAt: note.updatedAt,
+    version: note.version,
+    ...(keptBecause && { keptBecause }),
+  };
+  const earlier = await noteVersions(db, note.paperId);
+  if (keptBecause === 'concurrent') {
+    // Rapid interleaving: texts kept moments ago that this one only extends are in it already.
+    const since = now.getTime() - COALESCE_MS;
+    const extended = earlier.filter(
+      (v) => v.keptBecause === 'concurrent' && Date.parse(v.savedAt) >= since && note.text.startsWith(v.text) && v.id !== undefined,
+    );
+    if (extended.length) await db.noteVersions.bulkDelete(extended.flatMap((v) => (v.id === undefined ? [] : [v.id])));
+  }
   await db.noteVersions.add({ ...version });
-  // A text from another device was kept because the user was told so: never trimmed.
-  const versions = (await noteVersions(db, note.paperId)).filter((v) => !v.fromAnotherDevice);
-  const excess = versions.slice(KEPT_VERSIONS).flatMap((v) => (v.id === undefined ? [] : [v.id]));
+  const trimmable = (await noteVersions(db, note.paperId)).filter((v) => !v.fromAnotherDevice && !v.keptBecause);
+  const excess = trimmable.slice(KEPT_VERSIONS).flatMap((v) => (v.id === undefined ? [] : [v.id]));
   if (excess.length) await db.noteVersions.bulkDelete(excess);
   return { database: 'private', version };
 }
@@ -71,7 +99,7 @@ export async function restoreNoteVersion(db: DigestLensDB, versionId: number, no
     if (!version) return null;
     const current = await db.notes.get(version.paperId);
     const changes: OutboxChange[] = [];
-    if (current && current.text !== '' && current.text !== version.text) changes.push(await keepVersion(db, current));
+    if (current && current.text !== '' && current.text !== version.text) changes.push(await keepVersion(db, current, 'restored'));
     const note: Note = { paperId: version.paperId, text: version.text, updatedAt: now.toISOString(), version: (current?.version ?? 0) + 1 };
     await db.notes.put(note);
     changes.push({ database: 'private', doc: noteDoc(note) });

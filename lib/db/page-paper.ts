@@ -49,12 +49,9 @@ export async function ensurePaper(
         await recordPaperChange(db, renamed);
         return renamed;
       }
-      // Known by title until now: the page tells its arXiv id (no other paper has it, or that one would have been found).
-      if (!stored.arxivId && identity.arxivId) {
-        stored.arxivId = identity.arxivId;
-        await db.papers.put(stored);
-        await recordPaperChange(db, stored);
-      }
+      // A paper known by title keeps having no arXiv id here, even when `seen` has one: the seen
+      // paper may come from an editor's address or a reference, which must not re-point a stored
+      // paper (issue 9). Ids are learned only from the site's own record: lib/db/learn-arxiv-ids.ts.
       return stored;
     }
     const paper: Paper = withAliasKey({

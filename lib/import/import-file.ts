@@ -1,20 +1,10 @@
 import { type DigestLensDB, dayDigestContentId, digestContentId, importDigests, pageDigestContentId } from '../db';
+import { DiskFullError, isQuotaError } from '../db/disk-full';
 import { DigestError, digestsOfPage, type ParsedDigest, parseDigestFile } from '../digest';
 import type { DigestContent } from '../digest/types';
 import type { FileOutcome } from '../messaging/protocol/page-to-background';
 
-/**
- * Whether a storage failure is the browser's storage quota: IndexedDB's `QuotaExceededError`
- * (a DOMException), as Dexie passes it on, possibly wrapped (a transaction's abort carries it as
- * `inner`, a bulk write as its `failures`).
- */
-export function isQuotaError(error: unknown, depth = 0): boolean {
-  if (typeof error !== 'object' || error === null || depth > 4) return false;
-  const e = error as { name?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
-  if (e.name === 'QuotaExceededError') return true;
-  const failures = Array.isArray(e.failures) ? e.failures : [];
-  return [e.inner, e.cause, ...failures].some((inner) => isQuotaError(inner, depth + 1));
-}
+/** Kept here too: import was the first to need it (lib/db/disk-full.ts is the one place). */
 
 /** A file's digests (one per featured day for a multi-day feed), each with its content id. */
 type DigestsToStore = Array<{ digest: ParsedDigest; contentId: string }>;
@@ -78,9 +68,8 @@ function paired(digests: ParsedDigest[], ids: string[]): DigestsToStore {
 
 function failureMessage(name: string, error: unknown): string {
   if (error instanceof DigestError) return error.message;
-  if (isQuotaError(error)) {
-    return `${name}: the browser's storage for DigestLens is full; nothing of this file was imported. Free space or export a backup and remove digests`;
-  }
+  if (isQuotaError(error))
+    return `${name}: ${new DiskFullError('nothing of this file was imported. Free space or export a backup and remove digests').message}`;
   const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return `${name}: could not be stored, nothing was imported (${reason})`;
 }

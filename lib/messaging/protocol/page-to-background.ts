@@ -68,13 +68,17 @@ export const NoteRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('save'), text: z.string().check(z.maxLength(MAX_NOTE_LENGTH)), baseVersion: z.number() }),
   /** Bring back an earlier version; answered once it is the note. */
   z.object({ type: z.literal('restore'), versionId: z.number() }),
+  /** Nothing to do: sent while the editor has the focus, so the worker stays awake for its next keystroke. */
+  z.object({ type: z.literal('ping') }),
 ]);
 export type NoteRequest = z.infer<typeof NoteRequestSchema>;
 
 export interface NoteResponses {
-  open: { paperId: string; title: string };
+  /** `spellcheck`: the user's `noteSpellcheck` setting, for the editor's textarea. */
+  open: { paperId: string; title: string; spellcheck: boolean };
   save: { note: NoteRecord; concurrent: boolean };
   restore: null;
+  ping: null;
 }
 
 export const NoteEventSchema = z.discriminatedUnion('type', [

@@ -1,14 +1,17 @@
+import { MAX_NOTE_LENGTH } from '../../messaging/protocol/page-to-background';
+
 /**
  * What the note editor decides, apart from React, the DOM and where notes are stored: when to
  * save, what a change made in another tab does to the text being edited, and what the status line
- * says. Saves go through the `save` function of a note source (NoteEditor.source.ts, .port.ts),
+ * says. Saves go through the `save` function of a note source (note-source.ts, port-note-source.ts),
  * which applies the rules of lib/db/notes.ts `saveNote`.
  *
- * Saving: as soon as the text changes, one save at a time; text typed while a save runs is saved
- * when it ends. The stored note trails the textarea by one small save (a few ms), so closing the
- * tab right after typing loses little; `flush()` (page hidden or closing) sends what is left at
- * once, without waiting for a running save. A save replaces the previous one within an editing
- * session (lib/db/notes.ts), so frequent saves cost no history.
+ * Saving: every change leaves the editor as it is typed, without waiting for the save before it
+ * to be answered (a tab can be closed at any moment, and what is sent as it closes may never
+ * arrive: issue 9). Saves are sent in order, each based on the version the one before it is to
+ * write, and the source applies them in that order (the background's per-port queue, or the tab's
+ * own). A save replaces the previous one within an editing session (lib/db/notes.ts), so frequent
+ * saves cost no history. A text over MAX_NOTE_LENGTH is not sent: the editor says so.
  *
  * Two tabs on one note: the stored note carries a version that counts saves. A tab with no
  * unsaved text adopts a newer stored text at once; a tab with unsaved text keeps it, and its save
@@ -62,10 +65,11 @@ export function hasUnsavedChanges(state: EditorState): boolean {
   return state.loaded && state.text !== state.savedText;
 }
 
-export type EditorStatus = 'loading' | 'saving' | 'saved' | 'error';
+export type EditorStatus = 'loading' | 'saving' | 'saved' | 'error' | 'too-long';
 
 export function editorStatus(state: EditorState): EditorStatus {
   if (!state.loaded) return 'loading';
+  if (state.error === TOO_LONG_ERROR) return 'too-long';
   if (state.error !== null) return 'error';
   return state.saving || hasUnsavedChanges(state) ? 'saving' : 'saved';
 }
@@ -75,9 +79,16 @@ export const STATUS_TEXT: Record<EditorStatus, string> = {
   saving: 'Saving…',
   saved: 'Saved',
   error: 'Not saved, retrying…',
+  'too-long': 'Not saved: too long',
 };
 
 export const CONFLICT_NOTICE = 'Another tab changed this note; its text is kept in History.';
+
+/** What a note save that met a full disk says after "the disk is full": the text stays in the editor. */
+export const NOTE_NOT_SAVED = 'this note is not saved yet; it is kept here and saved once there is space';
+
+/** Why a text over the limit is not saved (the editor checks before sending; the background refuses it too). */
+export const TOO_LONG_ERROR = `This note is over ${MAX_NOTE_LENGTH.toLocaleString('en-US')} characters: shorten it to save it.`;
 
 /** After a failed save, try again this much later (or at the next keystroke). */
 export const RETRY_MS = 3000;
@@ -147,26 +158,36 @@ export class NoteAutosave {
     this.update(receiveStored(this.state, note));
   }
 
-  /** The user changed the text: it is saved now, or as soon as the running save ends. */
+  /** The user changed the text: it is sent at once, even while earlier saves run. */
   input(text: string): void {
     if (!this.state.loaded) return;
     this.update({ ...this.state, text });
-    this.saveNow();
+    this.send();
   }
 
-  /** Saves unsaved text now, or right after the running save; after a failure, without waiting for the retry. */
+  /** Saves unsaved text now; after a failure, without waiting for the retry. */
   saveNow(): void {
-    if (this.running === 0 && hasUnsavedChanges(this.state)) this.start(this.state.baseVersion);
+    this.send();
+  }
+
+  /** The page is hidden or closing: anything not yet sent goes now (normally nothing is left). */
+  flush(): void {
+    this.send();
   }
 
   /**
-   * Sends unsaved text at once, even while a save runs (the page is closing and cannot wait for
-   * it): based on the version that save should write. Saves are applied in the order sent; if
-   * the running one meets another tab's text and writes a later version, this one is seen as
-   * concurrent too and keeps that save's text (this tab's own, a moment older) in the history.
+   * Sends the text unless it is saved or already on its way: based on the stored version when no
+   * save runs, else on the version the last save sent is to write. If that save meets another
+   * tab's text and writes a later version, the source bases this one on what it wrote
+   * (save-chain.ts), so a tab's own saves never count as concurrent with each other.
    */
-  flush(): void {
+  private send(): void {
     if (!hasUnsavedChanges(this.state)) return;
+    if (this.state.text.length > MAX_NOTE_LENGTH) {
+      this.update({ ...this.state, error: TOO_LONG_ERROR });
+      return;
+    }
+    if (this.state.error === TOO_LONG_ERROR) this.update({ ...this.state, error: null });
     if (this.running === 0) this.start(this.state.baseVersion);
     else if (this.lastSent && this.lastSent.text !== this.state.text) this.start(Math.max(this.state.baseVersion, this.lastSent.version));
   }

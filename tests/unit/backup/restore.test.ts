@@ -396,8 +396,11 @@ describe('backups refused or failing', () => {
     expect(await snapshot(target)).toEqual(before);
   });
 
-  it('refuses a file that is not JSON', () => {
-    expect(() => parseBackupText('{"format": "digestlens-backup",')).toThrow(/^not a DigestLens backup \(not JSON\)$/);
+  it('refuses a file that is not JSON, saying where it stops', () => {
+    expect(() => parseBackupText('{"format": "digestlens-backup",')).toThrow(/^the file ends early \(truncated\?\) at byte 31$/);
+    expect(() => parseBackupText('not json at all')).toThrow(
+      /^not a DigestLens backup \(not JSON: reading stopped at byte 1, line 1, column 2\)$/,
+    );
     expect(parseBackupText('\uFEFF{"a": 1}')).toEqual({ a: 1 });
   });
 

@@ -106,11 +106,12 @@ describe('papers created from a page', () => {
     expect(await ids()).toEqual(['arxiv:2512.01234']);
   });
 
-  it('gives a title-only paper the arXiv id a later page shows', async () => {
+  it("never gives a title-only paper the arXiv id a note or queue item is made with (only the site's own record teaches ids)", async () => {
     const first = await ensurePaper(db, { title: 'A Title Only Paper', arxivId: null, abstract: null, url: null });
     expect(first.id).toBe('title:atitleonlypaper');
     const again = await ensurePaper(db, { title: 'A title only paper', arxivId: '2511.00001', abstract: null, url: null });
-    expect(again).toMatchObject({ id: 'title:atitleonlypaper', arxivId: '2511.00001' });
+    expect(again).toMatchObject({ id: 'title:atitleonlypaper', arxivId: null });
+    expect((await db.papers.get('title:atitleonlypaper'))?.arxivId).toBeNull();
   });
 });
 

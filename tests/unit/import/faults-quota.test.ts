@@ -6,13 +6,14 @@
 import { IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { corpusRevision, type DigestLensDB, paperCount } from '@/lib/db';
-import { importFileText, isQuotaError } from '@/lib/import/import-file';
+import { isQuotaError } from '@/lib/db/disk-full';
+import { importFileText } from '@/lib/import/import-file';
 import { DIGEST_FILES, readDigest } from '../../support/paths';
 import { countEntries, makeTestDb } from '../../support/test-db';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const FULL =
-  /^hf-daily-papers-nov-19\.txt: the browser's storage for DigestLens is full; nothing of this file was imported\. Free space or export a backup and remove digests$/;
+  /^hf-daily-papers-nov-19\.txt: the disk is full \(the browser's storage for DigestLens\); nothing of this file was imported\. Free space or export a backup and remove digests$/;
 let db: DigestLensDB;
 
 beforeEach(() => {

@@ -136,7 +136,7 @@ describe('every channel answers every request', () => {
       >
     >;
     const paper = { title: 'Attention Is All You Need', arxivId: '1706.03762', abstract: null, authors: null, url: null };
-    expect(await client.ask({ type: 'open', paper })).toEqual({ paperId: '', title: 'Attention Is All You Need' });
+    expect(await client.ask({ type: 'open', paper })).toEqual({ paperId: '', title: 'Attention Is All You Need', spellcheck: false });
     const tooLong = client.ask({ type: 'save', text: 'x'.repeat(MAX_NOTE_LENGTH + 1), baseVersion: 0 });
     await expect(tooLong).rejects.toThrow(ChannelError);
     await expect(tooLong).rejects.toMatchObject({ kind: 'failed', reason: expect.stringMatching(/^malformed request: text: Too big/) });

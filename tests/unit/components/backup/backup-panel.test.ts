@@ -100,12 +100,12 @@ describe('the Backup panel', () => {
     expect((await db.notes.get(paper.id))?.text).toBe('a newer note');
   });
 
-  it('shows why a file is refused', async () => {
+  it('shows why a file is refused, naming the file', async () => {
     const input = byTestId('backup-restore-input') as HTMLInputElement;
     Object.defineProperty(input, 'files', { configurable: true, value: [new File(['{"format": "zotero"}'], 'x.json')] });
     await act(async () => input.dispatchEvent(new Event('change', { bubbles: true })));
     await until(() => byTestId('backup-result')?.dataset.ok === 'false');
-    expect(byTestId('backup-result').textContent).toBe('not a DigestLens backup');
+    expect(byTestId('backup-result').textContent).toBe('x.json: not a DigestLens backup');
   });
 
   it('downloads the notes as one ZIP of Markdown files and the queue as a .bib file', async () => {

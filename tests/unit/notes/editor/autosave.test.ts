@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type DigestLensDB, noteVersions, saveNote } from '@/lib/db';
+import { MAX_NOTE_LENGTH } from '@/lib/messaging/protocol/page-to-background';
 import {
   CONFLICT_NOTICE,
   type EditorState,
@@ -12,6 +13,7 @@ import {
   receiveStored,
   STATUS_TEXT,
   type StoredNote,
+  TOO_LONG_ERROR,
 } from '@/lib/notes/editor/autosave';
 import { dexieNoteSource } from '@/lib/notes/editor/note-source';
 import { makeTestDb } from '../../../support/test-db';
@@ -93,15 +95,16 @@ describe('saving as the note is typed (with saveNote on a fake IndexedDB)', () =
     return { autosave, sync };
   }
 
-  it('saves what is typed at once, one save at a time, the text typed meanwhile right after', async () => {
+  it('sends every change at once, without waiting for the save before it, and ends with the last text stored', async () => {
     const saves = { n: 0 };
     const { autosave, sync } = editor(saves);
     await sync();
     for (const text of ['T', 'Th', 'The', 'The ', 'The T']) autosave.input(text);
     expect(autosave.getState().saving).toBe(true);
     await autosave.settle();
-    expect(await db.notes.get(PAPER)).toMatchObject({ text: 'The T' });
-    expect(saves.n).toBe(2);
+    expect(await db.notes.get(PAPER)).toMatchObject({ text: 'The T', version: 5 });
+    expect(saves.n).toBe(5);
+    expect(await noteVersions(db, PAPER)).toEqual([]);
     expect(STATUS_TEXT[editorStatus(autosave.getState())]).toBe('Saved');
   });
 
@@ -221,6 +224,49 @@ describe('saving as the note is typed (with saveNote on a fake IndexedDB)', () =
     await vi.advanceTimersByTimeAsync(RETRY_MS);
     expect(attempts).toEqual(['a', 'a']);
     expect(editorStatus(autosave.getState())).toBe('saved');
+  });
+});
+
+describe('a text over the length limit (issue 9, point 2)', () => {
+  it('is not sent: the editor says it is too long, and saves again once it is cut back', async () => {
+    const attempts: number[] = [];
+    const autosave = new NoteAutosave(async (text, base) => {
+      attempts.push(text.length);
+      return { note: stored(text, base + 1), concurrent: false };
+    });
+    autosave.stored(null);
+    autosave.input('x'.repeat(MAX_NOTE_LENGTH + 1));
+    expect(autosave.getState().error).toBe(TOO_LONG_ERROR);
+    expect(TOO_LONG_ERROR).toBe('This note is over 5,000,000 characters: shorten it to save it.');
+    expect(STATUS_TEXT[editorStatus(autosave.getState())]).toBe('Not saved: too long');
+    expect(attempts).toEqual([]);
+    autosave.input('x'.repeat(MAX_NOTE_LENGTH));
+    await autosave.settle();
+    expect(attempts).toEqual([MAX_NOTE_LENGTH]);
+    expect(autosave.getState()).toMatchObject({ error: null, baseVersion: 1 });
+  });
+});
+
+describe("saves sent back to back, the first meeting another tab's text", () => {
+  let db: DigestLensDB;
+  beforeEach(() => {
+    db = makeTestDb();
+  });
+  afterEach(() => db.close());
+
+  it('keeps the other text once, and bases the saves behind on what the first really wrote (no copy of its own text)', async () => {
+    await saveNote(db, PAPER, 'mine', 0);
+    const source = dexieNoteSource(db, PAPER);
+    const autosave = new NoteAutosave(source.save);
+    autosave.stored(stored('mine', 1));
+    await saveNote(db, PAPER, 'from the other tab', 1);
+    autosave.input('mine a');
+    autosave.input('mine ab');
+    autosave.input('mine abc');
+    await autosave.settle();
+    expect(await db.notes.get(PAPER)).toMatchObject({ text: 'mine abc', version: 5 });
+    expect((await noteVersions(db, PAPER)).map((v) => v.text)).toEqual(['from the other tab']);
+    expect(autosave.getState()).toMatchObject({ conflict: true, savedText: 'mine abc', baseVersion: 5 });
   });
 });
 

@@ -5,9 +5,9 @@ import type { Browser, browser } from 'wxt/browser';
 import { type DigestLensDB, ensurePaper, noteVersions, saveNote } from '@/lib/db';
 import { seenPaper } from '@/lib/identity/seen-paper';
 import { serveNoteEditors } from '@/lib/notes/background-notes';
-import { NoteAutosave, type StoredNote } from '@/lib/notes/editor/autosave';
+import { editorStatus, NoteAutosave, STATUS_TEXT, type StoredNote } from '@/lib/notes/editor/autosave';
 import type { NoteSnapshot } from '@/lib/notes/editor/note-source';
-import { portNoteSource } from '@/lib/notes/editor/port-note-source';
+import { portNoteSource, SAVE_WAIT_MS } from '@/lib/notes/editor/port-note-source';
 import { makeTestDb } from '../../../support/test-db';
 
 // The background's live queries run only where Dexie found an IndexedDB at load.
@@ -146,13 +146,13 @@ describe('the framed note editor, through the background', () => {
     await ensurePaper(db, PAPER);
     await saveNote(db, PAPER_ID, 'an earlier note', 0);
     const { source, autosave } = framedEditor();
-    expect(await source.opened).toEqual({ paperId: PAPER_ID, title: 'Attention Is All You Need' });
+    expect(await source.opened).toEqual({ paperId: PAPER_ID, title: 'Attention Is All You Need', spellcheck: false });
     await vi.waitFor(() => expect(autosave.getState()).toMatchObject({ loaded: true, text: 'an earlier note', baseVersion: 1 }));
   });
 
   it('stores a paper new to DigestLens only when a note is first saved on it, not when its page is opened', async () => {
     const { source, autosave } = framedEditor();
-    expect(await source.opened).toEqual({ paperId: '', title: 'Attention Is All You Need' });
+    expect(await source.opened).toEqual({ paperId: '', title: 'Attention Is All You Need', spellcheck: false });
     await vi.waitFor(() => expect(autosave.getState()).toMatchObject({ loaded: true, text: '' }));
     expect(await db.papers.count()).toBe(0);
     autosave.input('first words');
@@ -214,5 +214,51 @@ describe('the framed note editor, through the background', () => {
       () => {},
     );
     await vi.waitFor(() => expect(seen).toEqual([null]));
+  });
+});
+
+describe('a save the background does not answer (issue 9, point 2)', () => {
+  it('is sent again on a new port after SAVE_WAIT_MS, then reported as not saved, and tried again later', async () => {
+    vi.useFakeTimers();
+    try {
+      const saves: string[] = [];
+      let ports = 0;
+      // A background that opens the note but never answers a save (wedged, or its answer lost).
+      const runtime = {
+        connect: ({ name }: { name: string }) => {
+          ports++;
+          const [client, server] = portPair(name, { id: 'digestlens-test', url: `${EXTENSION}/note-editor.html?title=T` });
+          server.onMessage.addListener((message: unknown) => {
+            const { id, request } = message as { id: number; request: { type: string; text?: string } };
+            if (request.type === 'open') {
+              server.postMessage({ id, answer: { ok: true, value: { paperId: '', title: 'T', spellcheck: false } } });
+              server.postMessage({ event: { type: 'note', note: null, versions: [] } });
+            } else if (request.type === 'save') saves.push(request.text ?? '');
+          });
+          return client as unknown as Browser.runtime.Port;
+        },
+      };
+      const source = portNoteSource(runtime, PAPER);
+      const autosave = new NoteAutosave(source.save, 3000);
+      source.watch(
+        (snapshot) => autosave.stored(snapshot.note),
+        () => {},
+      );
+      await vi.advanceTimersByTimeAsync(10);
+      autosave.input('unanswered');
+      await vi.advanceTimersByTimeAsync(10);
+      expect(saves).toEqual(['unanswered']);
+      await vi.advanceTimersByTimeAsync(SAVE_WAIT_MS);
+      expect(ports).toBe(2);
+      expect(saves).toEqual(['unanswered', 'unanswered']);
+      expect(autosave.getState().error).toBeNull();
+      await vi.advanceTimersByTimeAsync(SAVE_WAIT_MS);
+      expect(autosave.getState().error).toMatch(/^save: no answer in 10 s$/);
+      expect(STATUS_TEXT[editorStatus(autosave.getState())]).toBe('Not saved, retrying…');
+      await vi.advanceTimersByTimeAsync(3000 + 10);
+      expect(saves).toEqual(['unanswered', 'unanswered', 'unanswered']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
