@@ -1,5 +1,13 @@
 import { type KeyboardEvent, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { CONFLICT_NOTICE, editorStatus, firstLine, formatSavedAt, NoteAutosave, STATUS_TEXT } from '@/lib/notes/editor/autosave';
+import {
+  CONFLICT_NOTICE,
+  editorStatus,
+  firstLine,
+  formatSavedAt,
+  NoteAutosave,
+  OTHER_DEVICE_NOTICE,
+  STATUS_TEXT,
+} from '@/lib/notes/editor/autosave';
 import type { NoteSource, NoteVersionRow } from '@/lib/notes/editor/note-source';
 import { NoteMarkdown } from './NoteMarkdown';
 import { useShownToUser } from './useShownToUser';
@@ -38,6 +46,9 @@ export function NoteEditor({
   const shown = useShownToUser(textRef, framed);
   const [versions, setVersions] = useState<NoteVersionRow[] | undefined>(undefined);
   const [tab, setTab] = useState<Tab>('edit');
+  const [otherDevice, setOtherDevice] = useState(false);
+  /** The earlier texts this editor has already shown: a new one from another device gets a notice. */
+  const known = useRef<Set<number> | null>(null);
 
   // The stored note and its versions, now and after every change from anywhere.
   useEffect(
@@ -46,6 +57,8 @@ export function NoteEditor({
         (snapshot) => {
           autosave.stored(snapshot.note);
           setVersions(snapshot.versions);
+          if (known.current && snapshot.versions.some((v) => v.fromAnotherDevice && !known.current?.has(v.id))) setOtherDevice(true);
+          known.current = new Set(snapshot.versions.map((v) => v.id));
         },
         (error) => console.warn('DigestLens: the note could not be read', error),
       ),
@@ -136,6 +149,15 @@ export function NoteEditor({
       {!shown && tab === 'edit' && (
         <div className="note-notice" data-testid="note-hidden">
           Typing is paused: this note is hidden or covered on the page. Scroll it fully into view, or open it in a tab.
+        </div>
+      )}
+
+      {otherDevice && (
+        <div className="note-notice" role="alert">
+          <span data-testid="note-other-device">{OTHER_DEVICE_NOTICE}</span>
+          <button type="button" className="note-link" onClick={() => setOtherDevice(false)}>
+            Dismiss
+          </button>
         </div>
       )}
 

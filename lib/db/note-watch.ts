@@ -6,7 +6,8 @@ import type { DigestLensDB } from './schema';
 /** A paper's note and its earlier texts (newest first), as an editor shows them. */
 export interface NoteSnapshot {
   note: Pick<Note, 'text' | 'version' | 'updatedAt'> | null;
-  versions: Array<{ id: number; text: string; savedAt: string; version: number }>;
+  /** `fromAnotherDevice`: the text sync kept when another device's edit became current (lib/db/apply-incoming.ts). */
+  versions: Array<{ id: number; text: string; savedAt: string; version: number; fromAnotherDevice: boolean }>;
 }
 
 /** The note of `paperId` and its earlier texts, read together. */
@@ -15,7 +16,13 @@ export async function noteSnapshot(db: DigestLensDB, paperId: string): Promise<N
   const versions = await noteVersions(db, paperId);
   return {
     note: note ? { text: note.text, version: note.version, updatedAt: note.updatedAt } : null,
-    versions: versions.map((v) => ({ id: v.id ?? 0, text: v.text, savedAt: v.savedAt, version: v.version })),
+    versions: versions.map((v) => ({
+      id: v.id ?? 0,
+      text: v.text,
+      savedAt: v.savedAt,
+      version: v.version,
+      fromAnotherDevice: v.fromAnotherDevice === true,
+    })),
   };
 }
 

@@ -86,7 +86,9 @@ export const NoteEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('note'),
     note: z.nullable(NoteRecordSchema),
-    versions: z.array(z.object({ id: z.number(), text: z.string(), savedAt: z.string(), version: z.number() })),
+    versions: z.array(
+      z.object({ id: z.number(), text: z.string(), savedAt: z.string(), version: z.number(), fromAnotherDevice: z.boolean() }),
+    ),
   }),
   /** The note could no longer be followed. */
   z.object({ type: z.literal('watch-failed'), error: z.string() }),

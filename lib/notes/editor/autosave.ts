@@ -84,6 +84,9 @@ export const STATUS_TEXT: Record<EditorStatus, string> = {
 
 export const CONFLICT_NOTICE = 'Another tab changed this note; its text is kept in History.';
 
+/** When sync brings another device's edit of an open note: both texts are kept, and the reader is told. */
+export const OTHER_DEVICE_NOTICE = 'Another device changed this note; the other text is kept in History.';
+
 /** What a note save that met a full disk says after "the disk is full": the text stays in the editor. */
 export const NOTE_NOT_SAVED = 'this note is not saved yet; it is kept here and saved once there is space';
 

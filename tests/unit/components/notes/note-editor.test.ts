@@ -150,3 +150,23 @@ describe('the note editor', () => {
     expect((await noteVersions(db, PAPER)).map((v) => v.text)).toEqual(['current', 'second draft', 'first draft\nmore']);
   });
 });
+
+describe('a note changed on another device while it is open', () => {
+  it('says so once sync keeps the other text as an earlier version, and not for the texts it already showed', async () => {
+    await saveNote(db, PAPER, 'Written here', 0);
+    await db.noteVersions.add({ paperId: PAPER, text: 'Old text from here', savedAt: '2026-11-01T10:00:00.000Z', version: 1 });
+    const editor = await mountEditor();
+    expect(editor.byTestId('note-other-device')).toBeNull();
+    // What lib/db/apply-incoming.ts writes when another device's edit wins: the text here becomes
+    // an earlier version marked as from another device, the other text current.
+    await db.noteVersions.add({
+      paperId: PAPER,
+      text: 'Written on the laptop',
+      savedAt: '2026-12-03T09:00:00.000Z',
+      version: 2,
+      fromAnotherDevice: true,
+    });
+    await until(() => editor.byTestId('note-other-device') !== null, 'the other-device notice');
+    expect(editor.byTestId('note-other-device')?.textContent).toBe('Another device changed this note; the other text is kept in History.');
+  });
+});
