@@ -13,9 +13,9 @@ import { NoteMarkdown } from './NoteMarkdown';
 
 /** The note editor page for this paper, in a tab of its own. */
 function openInTab(paper: Paper): void {
-  void browser.tabs.create({
-    url: browser.runtime.getURL(noteEditorPath({ title: paper.title, arxivId: paper.arxivId, url: paper.url ?? null }, null)),
-  });
+  // A path, not runtime.getURL: with `use_dynamic_url` (wxt.config.ts) getURL gives the address
+  // web pages may frame, which Chrome refuses as a tab of its own; the path is the extension's own.
+  void browser.tabs.create({ url: noteEditorPath({ title: paper.title, arxivId: paper.arxivId, url: paper.url ?? null }, null) });
 }
 
 function NoteItem({ note, paper, spellCheck }: { note: Note; paper: Paper | undefined; spellCheck: boolean }) {

@@ -29,7 +29,9 @@ export async function runCommand(db: DigestLensDB, command: PageCommand, tab: Co
     await setQueuedFromPage(db, paper, paper.url ?? tab.url ?? '', true);
     return 'queued';
   }
-  await browser.tabs.create({ url: browser.runtime.getURL(noteEditorPath(paper, null)) });
+  // A path, not runtime.getURL: with `use_dynamic_url` (wxt.config.ts) getURL gives the address
+  // web pages may frame, which Chrome refuses as a tab of its own; the path is the extension's own.
+  await browser.tabs.create({ url: noteEditorPath(paper, null) });
   return 'note-opened-in-tab';
 }
 

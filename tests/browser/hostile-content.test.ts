@@ -12,6 +12,7 @@ import { join, relative } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, REPO_ROOT } from './harness';
+import { openPaperNote } from './paper-note';
 import { artifact, OurUi, sessionForThisFile } from './session';
 import { digestText, openSitePage, papersOn, SITE_PAGES } from './site-pages';
 
@@ -241,12 +242,12 @@ describe('hostile digest text', () => {
     expect(await tab.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
 
     // The note editor (collapsed to "✎ Add a note" until used): the hostile strings typed into a note show in the preview as typed.
-    await ui.click('[data-testid=digestlens-note-add]', 0, 'digestlens-note');
+    const noteText = await openPaperNote(tab);
     const frame = tab.frameLocator('iframe[src*="note-editor.html"]');
     const note = [`# ${SCRIPT}`, IMG, MD_LINK, `[ok](${JS_URL})`, MORE_HTML, MARKDOWN, '[safe](https://arxiv.org/abs/2609.22268)'].join(
       '\n\n',
     );
-    await frame.getByTestId('note-text').fill(note);
+    await noteText.fill(note);
     await frame.getByTestId('note-tab-preview').click();
     const preview = frame.getByTestId('note-preview');
     await preview.waitFor(WAIT);

@@ -9,6 +9,7 @@
  */
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noteFrame, openPaperNote } from './paper-note';
 import { type ExtensionSession, launchSession, OurUi } from './session';
 import { importSamplesAndFixtureDigest, openSitePage, SITE_PAGES } from './site-pages';
 
@@ -58,14 +59,15 @@ async function stopServiceWorker(page: Page) {
 
 describe('no network without sync', () => {
   it('makes no request beyond its own files during a whole session without sync', async () => {
-    const opened = new Set<string>([SITE_PAGES.absNew.url, SITE_PAGES.search.url]);
+    const opened = new Set<string>([SITE_PAGES.absOld.url, SITE_PAGES.search.url]);
     await importSamplesAndFixtureDigest(session);
 
-    const abs = await openSitePage(session, SITE_PAGES.absNew);
+    // The 2007 abstract page: its paper has one strong match in the digests, so the panel asks the corpus.
+    const abs = await openSitePage(session, SITE_PAGES.absOld);
     const ui = await OurUi.of(abs);
     await expect.poll(() => ui.count('[data-testid=digestlens-related-item]', 'digestlens-panel'), WAIT).toBeGreaterThan(0);
-    const frame = abs.frameLocator('iframe[src*="note-editor.html"]');
-    await frame.getByTestId('note-text').fill('A note in a session without sync');
+    await (await openPaperNote(abs)).fill('A note in a session without sync');
+    const frame = noteFrame(abs);
     await expect.poll(() => frame.getByTestId('note-status').textContent(), WAIT).toBe('Saved');
 
     const search = await openSitePage(session, SITE_PAGES.search);

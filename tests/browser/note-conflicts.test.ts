@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { openPaperNote } from './paper-note';
 import { sessionForThisFile } from './session';
 import { openSitePage, SITE_PAGES } from './site-pages';
 import { keepWorkerBusy, stopServiceWorker, storedRows } from './stored-rows';
@@ -17,8 +18,7 @@ const current = sessionForThisFile({ digests: 'none' });
 
 async function openEditor(): Promise<Page> {
   const tab = await openSitePage(current(), SITE_PAGES.absOld);
-  const editor = tab.frameLocator(FRAME).getByTestId('note-text');
-  await editor.waitFor(WAIT);
+  const editor = await openPaperNote(tab);
   await tab.locator(FRAME).evaluate((frame) => frame.scrollIntoView({ block: 'center' }));
   await expect.poll(() => editor.evaluate((e) => (e as HTMLTextAreaElement).readOnly), WAIT).toBe(false);
   return tab;

@@ -6,6 +6,7 @@
  */
 import type { FrameLocator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { openPaperNote } from './paper-note';
 import { sessionForThisFile } from './session';
 import { openSitePage, SITE_PAGES } from './site-pages';
 import { storedNotes, storedRows } from './stored-rows';
@@ -36,8 +37,7 @@ function hideFrame(frame: Element, how: 'none' | 'transparent' | 'covered'): voi
 /** Opens the abstract page with its note editor in view, then runs the page's script on the frame. */
 async function openWithFrame(how: 'none' | 'transparent' | 'covered'): Promise<Page> {
   const tab = await openSitePage(current(), SITE_PAGES.absOld);
-  await editorIn(tab).getByTestId('note-text').waitFor(WAIT);
-  await tab.locator(FRAME).evaluate((frame) => frame.scrollIntoView({ block: 'center' }));
+  await openPaperNote(tab);
   await tab.locator(FRAME).evaluate(hideFrame, how);
   await tab.waitForTimeout(600);
   return tab;
@@ -75,7 +75,7 @@ describe('the note editor on a page that hides or covers it', () => {
 
   it('cannot be framed by the page at the address it knows (the static extension URL)', async () => {
     const tab = await openSitePage(current(), SITE_PAGES.absOld);
-    await editorIn(tab).getByTestId('note-text').waitFor(WAIT);
+    await openPaperNote(tab);
     const { extensionId } = current();
     await tab.evaluate((id) => {
       const frame = document.createElement('iframe');

@@ -3,6 +3,7 @@
  * the editor says so, then saves once it is cut back; spell-check is off unless the user turns it on.
  */
 import { describe, expect, it } from 'vitest';
+import { openPaperNote } from './paper-note';
 import { sessionForThisFile } from './session';
 import { openSitePage, SITE_PAGES } from './site-pages';
 import { storedNotes } from './stored-rows';
@@ -17,8 +18,7 @@ describe('the framed note editor', () => {
   it('says a text over 5,000,000 characters is too long, saves nothing of it, and saves again once it is cut back', async () => {
     const tab = await openSitePage(current(), SITE_PAGES.absOld);
     const frame = tab.frameLocator(FRAME);
-    const editor = frame.getByTestId('note-text');
-    await editor.waitFor(WAIT);
+    const editor = await openPaperNote(tab);
     await tab.locator(FRAME).evaluate((f) => f.scrollIntoView({ block: 'center' }));
     await expect.poll(() => editor.evaluate((e) => (e as HTMLTextAreaElement).readOnly), WAIT).toBe(false);
     await editor.fill('short note');
@@ -37,8 +37,7 @@ describe('the framed note editor', () => {
 
   it('has spell-check off by default (the noteSpellcheck setting)', async () => {
     const tab = await openSitePage(current(), SITE_PAGES.absOld);
-    const editor = tab.frameLocator(FRAME).getByTestId('note-text');
-    await editor.waitFor(WAIT);
+    const editor = await openPaperNote(tab);
     await expect.poll(() => editor.getAttribute('spellcheck'), WAIT).toBe('false');
     await tab.close();
   });

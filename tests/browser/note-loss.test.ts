@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { openPaperNote } from './paper-note';
 import { sessionForThisFile } from './session';
 import { openSitePage, SITE_PAGES } from './site-pages';
 import { keepWorkerBusy, stopServiceWorker, storedNotes } from './stored-rows';
@@ -18,8 +19,7 @@ const current = sessionForThisFile({ digests: 'none' });
 /** Opens the abstract page, and waits for its note editor to show the stored note and take the focus. */
 async function openEditor(expected: string): Promise<Page> {
   const tab = await openSitePage(current(), SITE_PAGES.absOld);
-  const editor = tab.frameLocator('iframe[src*="note-editor.html"]').getByTestId('note-text');
-  await editor.waitFor(WAIT);
+  const editor = await openPaperNote(tab);
   // The editor takes input only while the user can see it (issue 9, point 5): bring it into view.
   await tab.locator('iframe[src*="note-editor.html"]').evaluate((frame) => frame.scrollIntoView({ block: 'center' }));
   await expect.poll(() => editor.inputValue(), WAIT).toBe(expected);
