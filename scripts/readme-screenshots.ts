@@ -1,17 +1,36 @@
 /**
- * Takes the README's screenshots with the built extension (`npx wxt build` first): the popup
- * after importing the sample digests, the Library page (search with filters, a digest opened, a
- * paper's view), and the saved arXiv abstract page with its badge, related papers and note
- * editor. Writes docs/screenshot-*.png.
+ * Takes the README's screenshots with the built extension (`npx wxt build` first), following the
+ * README as a new user does: the three sample digests imported with one click, then today's
+ * Hugging Face Daily Papers page (the saved 2026-09-28 page, served at its real address) added
+ * with "+ Add this page to my digests". Then: that page with its badges and summary, the popup,
+ * the Library page (search with filters, a digest opened, a paper's view), and an arXiv abstract
+ * page with its related panel and a note. Nothing comes from a test digest. Writes docs/screenshot-*.png.
  */
 import { join } from 'node:path';
 import { launchExtension, REPO_ROOT } from '../tests/browser/harness';
-import { importSamplesAndFixtureDigest, openSitePage, SITE_PAGES } from '../tests/browser/site-pages';
+import { OurUi } from '../tests/browser/session';
+import { openSitePage, SITE_PAGES } from '../tests/browser/site-pages';
+import { openPaperNote } from '../tests/browser/paper-note';
 
 async function main() {
   const session = await launchExtension();
   try {
-    await importSamplesAndFixtureDigest(session);
+    const start = await session.openPage('popup.html#library', { width: 460, height: 560 });
+    await start.getByTestId('import-samples').click();
+    await start.getByTestId('next-steps').waitFor({ timeout: 60_000 });
+    await start.close();
+
+    const daily = await openSitePage(session, SITE_PAGES.hfDaily);
+    await daily.setViewportSize({ width: 1280, height: 900 });
+    const dailyUi = await OurUi.of(daily);
+    await dailyUi.click('[data-testid=digestlens-capture]', 0, 'digestlens-capture');
+    for (let i = 0; i < 100 && (await dailyUi.count('[data-testid=digestlens-badge]', 'digestlens-badge')) === 0; i++) {
+      await daily.waitForTimeout(200);
+    }
+    await daily.waitForTimeout(800);
+    await daily.screenshot({ path: join(REPO_ROOT, 'docs/screenshot-daily.png') });
+    await dailyUi.detach();
+    await daily.close();
     const popup = await session.openPage('popup.html#library', { width: 460, height: 560 });
     await popup.getByTestId('search-input').fill('entropy policy');
     await popup.getByTestId('search-result').first().waitFor();
@@ -38,14 +57,17 @@ async function main() {
 
     const tab = await openSitePage(session, SITE_PAGES.absNew);
     await tab.setViewportSize({ width: 1100, height: 1000 });
-    await tab.locator('[data-testid=digestlens-panel][data-state=ready]').waitFor();
-    const editor = tab.frameLocator('iframe[src*="note-editor.html"]').getByTestId('note-text');
+    const tabUi = await OurUi.of(tab);
+    for (let i = 0; i < 100 && (await tabUi.count('[data-testid=digestlens-panel][data-state=ready]')) === 0; i++) {
+      await tab.waitForTimeout(200);
+    }
+    await tabUi.detach();
+    const editor = await openPaperNote(tab);
     await editor.fill(
       'Compare with **TOMATOES** (latent heat storage): same nonlinear heat equation, $\\rho c_p \\partial_t T$.\n\n- check the 227× GPU speed-up claim',
     );
-    await tab.locator('h1.title').scrollIntoViewIfNeeded();
     await tab.evaluate(() => window.scrollTo(0, (document.querySelector('h1.title') as HTMLElement).offsetTop - 20));
-    await tab.waitForTimeout(500);
+    await tab.waitForTimeout(800);
     await tab.screenshot({ path: join(REPO_ROOT, 'docs/screenshot-abs.png') });
   } finally {
     await session.close();

@@ -79,7 +79,7 @@ describe('the Library you can browse', () => {
     const atomDay = await shownDay(library, '2025-10-17');
     expect(results).toEqual([
       `api-query-cat-cs.RO-neural-2025-10-17-oldformat.xml digest of ${atomDay}: 2 new papers, 0 already known, 2 entries`,
-      `hf-api-papers-2608.09888-2026-09.json digest of ${await shownDay(library, '2026-08-10')}: 1 new papers, 0 already known, 1 entries`,
+      `hf-api-papers-2608.09888-2026-09.json digest of ${await shownDay(library, '2026-08-11')}: 1 new papers, 0 already known, 1 entries`,
     ]);
     // One way to write a day: the digest list shows the import result's words.
     expect(await library.locator('[data-testid=digest-row][data-date="2025-10-17"] [data-testid=open-digest]').textContent()).toBe(atomDay);
