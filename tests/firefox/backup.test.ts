@@ -11,6 +11,7 @@ import type { Note } from '../../lib/db/entities';
 import { FIXTURE_PAPER_COUNT, SITE_PAGES } from '../support/site-pages';
 import { extensionPage, tableCounts, tableRows } from './extension-db';
 import { type FirefoxSession, firefoxAvailable } from './harness';
+import { openPaperNote } from './paper-note';
 import { expectNothingLeft, launchSession, sessionForThisFile } from './session';
 
 const WAIT = { timeout: 15_000 };
@@ -38,9 +39,8 @@ describe.runIf(firefoxAvailable())('DigestLens in Firefox ESR: backup through th
 
   it(`exports ${FIXTURE_PAPER_COUNT} papers and a note, restores them into an empty profile, and exports the same document again`, async () => {
     const tab = await current().openSitePage(SITE_PAGES.absNew);
-    const iframe = await tab.waitForSelector('iframe[src*="note-editor.html"]', WAIT);
-    const editor = await iframe?.contentFrame();
-    await (await editor?.waitForSelector('[data-testid=note-text]', WAIT))?.click();
+    const editor = await openPaperNote(tab);
+    await (await editor.waitForSelector('[data-testid=note-text]', WAIT))?.click();
     await tab.keyboard.type(NOTE);
     await expect.poll(() => editor?.$eval('[data-testid=note-status]', (e) => e.textContent), WAIT).toBe('Saved');
     await tab.close();

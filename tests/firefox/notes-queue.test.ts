@@ -10,6 +10,7 @@ import { fixtureDigestPapers, SITE_PAGES } from '../support/site-pages';
 import { extensionPage, tableRows } from './extension-db';
 import { firefoxAvailable } from './harness';
 import { OurUi } from './our-ui';
+import { openPaperNote } from './paper-note';
 import { sessionForThisFile } from './session';
 
 const WAIT = { timeout: 15_000 };
@@ -17,11 +18,7 @@ const { daily } = fixtureDigestPapers();
 
 /** The note editor's frame under the abstract, once its text area is there. */
 async function noteFrame(tab: Page): Promise<Frame> {
-  const iframe = await tab.waitForSelector('iframe[src*="note-editor.html"]', WAIT);
-  const frame = await iframe?.contentFrame();
-  if (!frame) throw new Error('the note editor frame has no document');
-  await frame.waitForSelector('[data-testid=note-text]', WAIT);
-  return frame;
+  return openPaperNote(tab);
 }
 
 /** Everything the host page's own scripts could read: its HTML and every open shadow root. */
