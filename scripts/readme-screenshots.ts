@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { launchExtension, REPO_ROOT } from '../tests/browser/harness';
 import { OurUi } from '../tests/browser/session';
 import { openSitePage, SITE_PAGES } from '../tests/browser/site-pages';
-import { openPaperNote } from '../tests/browser/paper-note';
 
 async function main() {
   const session = await launchExtension();
@@ -61,8 +60,14 @@ async function main() {
     for (let i = 0; i < 100 && (await tabUi.count('[data-testid=digestlens-panel][data-state=ready]')) === 0; i++) {
       await tab.waitForTimeout(200);
     }
+    // The note is collapsed to "✎ Add a note" until used: open it as a user does.
+    await tabUi.click('[data-testid=digestlens-note-add]', 0, 'digestlens-note');
     await tabUi.detach();
-    const editor = await openPaperNote(tab);
+    const frame = tab.locator('iframe[src*="note-editor.html"]');
+    await frame.waitFor();
+    await frame.evaluate((f) => f.scrollIntoView({ block: 'center' }));
+    const editor = tab.frameLocator('iframe[src*="note-editor.html"]').getByTestId('note-text');
+    for (let i = 0; i < 100 && (await editor.evaluate((e) => (e as HTMLTextAreaElement).readOnly)); i++) await tab.waitForTimeout(100);
     await editor.fill(
       'Compare with **TOMATOES** (latent heat storage): same nonlinear heat equation, $\\rho c_p \\partial_t T$.\n\n- check the 227× GPU speed-up claim',
     );
