@@ -1,10 +1,8 @@
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { isCapturablePage } from '../../digest/page-digests';
 import { type CaptureOutcome, capturePage } from '../capture-page';
 import { el } from '../dom';
-import { type ContentPage, onUserClick, removeOnAbort } from '../page';
-import { FLOATING_CSS } from '../styles';
-import { pageTheme } from '../theme';
+import { mountFloatingUi } from '../floating-ui';
+import { type ContentPage, onUserClick } from '../page';
 
 /**
  * "Add this page to my digests", as a small control in the page's corner, on the pages a capture
@@ -37,19 +35,5 @@ export async function init(signal: AbortSignal, page: ContentPage): Promise<void
       if (outcome.ok && outcome.added) page.refresh();
     });
   });
-  const ui = await createShadowRootUi(page.ctx, {
-    name: 'digestlens-capture',
-    mode: 'closed',
-    position: 'inline',
-    anchor: document.body,
-    append: 'last',
-    css: FLOATING_CSS,
-    onMount: (container) => {
-      container.className = 'theme floating capture';
-      container.dataset.theme = pageTheme(document.body);
-      container.append(el('span', { class: 'brand' }, '◆ DigestLens'), button, result);
-    },
-  });
-  ui.mount();
-  removeOnAbort(signal, ui);
+  await mountFloatingUi(signal, page, 'digestlens-capture', 'capture', el('span', { class: 'brand' }, '◆ DigestLens'), button, result);
 }

@@ -1,8 +1,7 @@
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { el } from '../dom';
-import { type ContentPage, removeOnAbort, toggleQueue, warnUnlessOrphaned } from '../page';
-import { FLOATING_CSS, WALK_OUTLINE } from '../styles';
-import { pageTheme } from '../theme';
+import { mountFloatingUi } from '../floating-ui';
+import { type ContentPage, toggleQueue, warnUnlessOrphaned } from '../page';
+import { WALK_OUTLINE } from '../styles';
 import { openNoteFrame } from './note-frame';
 import { jumpToPaper } from './summary';
 
@@ -61,28 +60,18 @@ export async function init(signal: AbortSignal, page: ContentPage): Promise<void
       help = null;
       return;
     }
-    const ui = await createShadowRootUi(page.ctx, {
-      name: 'digestlens-keys',
-      mode: 'closed',
-      position: 'inline',
-      anchor: document.body,
-      append: 'last',
-      css: FLOATING_CSS,
-      onMount: (container) => {
-        container.className = 'theme floating keys';
-        container.dataset.theme = pageTheme(document.body);
-        container.append(
-          el('span', { class: 'brand' }, '◆ DigestLens keys'),
-          el(
-            'dl',
-            { 'data-testid': 'digestlens-keys' },
-            ...KEYS.flatMap(([key, what]) => [el('dt', {}, el('kbd', {}, key)), el('dd', {}, what)]),
-          ),
-        );
-      },
-    });
-    ui.mount();
-    help = removeOnAbort(signal, ui);
+    help = await mountFloatingUi(
+      signal,
+      page,
+      'digestlens-keys',
+      'keys',
+      el('span', { class: 'brand' }, '◆ DigestLens keys'),
+      el(
+        'dl',
+        { 'data-testid': 'digestlens-keys' },
+        ...KEYS.flatMap(([key, what]) => [el('dt', {}, el('kbd', {}, key)), el('dd', {}, what)]),
+      ),
+    );
   };
 
   window.addEventListener(

@@ -1,9 +1,7 @@
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { FoundPaper } from '../../sites/types';
 import { el } from '../dom';
-import { type ContentPage, onUserClick, removeOnAbort } from '../page';
-import { FLOATING_CSS } from '../styles';
-import { pageTheme } from '../theme';
+import { mountFloatingUi } from '../floating-ui';
+import { type ContentPage, onUserClick } from '../page';
 
 /**
  * On every list page (arXiv listings and search, Hugging Face papers lists), a small chip: "3 of 200
@@ -55,24 +53,14 @@ export async function init(signal: AbortSignal, page: ContentPage): Promise<void
   onUserClick(previous, signal, () => jumpTo(current <= 0 ? inDigests.length - 1 : current - 1));
   const hasAny = inDigests.length > 0;
 
-  const ui = await createShadowRootUi(page.ctx, {
-    name: 'digestlens-summary',
-    mode: 'closed',
-    position: 'inline',
-    anchor: document.body,
-    append: 'last',
-    css: FLOATING_CSS,
-    onMount: (container) => {
-      container.className = 'theme floating summary';
-      container.dataset.theme = pageTheme(document.body);
-      container.append(
-        el('div', { class: 'row' }, el('span', { class: 'brand' }, '◆'), chip, hasAny && previous, hasAny && next, position),
-        list,
-      );
-    },
-  });
-  ui.mount();
-  removeOnAbort(signal, ui);
+  await mountFloatingUi(
+    signal,
+    page,
+    'digestlens-summary',
+    'summary',
+    el('div', { class: 'row' }, el('span', { class: 'brand' }, '◆'), chip, hasAny && previous, hasAny && next, position),
+    list,
+  );
 }
 
 /** Brings a paper's title to the middle of the window. */
