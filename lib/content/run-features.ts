@@ -11,6 +11,7 @@ import * as summary from './features/summary';
 import { contentPage, type PageReader } from './page';
 import { answerPagePaperQueries } from './page-paper-query';
 import { ignoreStartedEventsFromThePage } from './page-proof-context';
+import { siteIsOn } from './site-switch';
 
 /** A content feature, refined-github style: one file, one `init` that hangs everything it adds on `signal`. */
 interface Feature {
@@ -74,6 +75,7 @@ export function runFeatures(ctx: ContentScriptContext, options: { read: PageRead
     }
     if (!reading || reading.papers.length === 0) return;
     const page = contentPage(ctx, reading, controller.signal, () => void run(false));
+    if (!siteIsOn(await page.settings, location.hostname) || controller.signal.aborted) return;
     await Promise.all(
       Object.entries(FEATURES).map(([name, feature]) =>
         feature.init(controller.signal, page).catch((error: unknown) => {

@@ -168,4 +168,30 @@ describe('the summary chip and the keyboard walk', () => {
     expect(await ui.count('[data-testid=digestlens-keys]')).toBe(0);
     await tab.close();
   });
+
+  it('adds nothing to arXiv pages while arXiv is switched off in the settings, and is back once it is on', async () => {
+    const setArxiv = async (on: boolean) => {
+      const library = await current().openPage('library.html#settings');
+      const box = library.getByTestId('setting-arxivEnabled');
+      await expect.poll(() => box.isChecked(), WAIT).toBe(!on);
+      await box.click();
+      await expect.poll(() => box.isChecked(), WAIT).toBe(on);
+      await library.close();
+    };
+    await setArxiv(false);
+    const off = await openSitePage(current(), SITE_PAGES.listNew);
+    const offUi = await OurUi.of(off);
+    await off.waitForTimeout(2500);
+    expect(await offUi.count('[data-testid=digestlens-badge]', 'digestlens-badge')).toBe(0);
+    expect(
+      await off.evaluate(() => document.querySelectorAll('[data-wxt-shadow-root], digestlens-summary, digestlens-capture').length),
+    ).toBe(0);
+    await off.close();
+
+    await setArxiv(true);
+    const on = await openSitePage(current(), SITE_PAGES.listNew);
+    const onUi = await OurUi.of(on);
+    await expect.poll(() => onUi.count('[data-testid=digestlens-badge]', 'digestlens-badge'), WAIT).toBe(2);
+    await on.close();
+  });
 });
