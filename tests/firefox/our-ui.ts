@@ -11,8 +11,8 @@ import { BidiElementHandle } from 'puppeteer-core/internal/bidi/ElementHandle.js
 import type { BidiFrame } from 'puppeteer-core/internal/bidi/Frame.js';
 
 /** The hosts DigestLens puts in a page: everything of ours lives in their closed shadow roots. */
-export type OurHost = 'digestlens-badge' | 'digestlens-marker' | 'digestlens-panel' | 'digestlens-note';
-const OUR_HOSTS: OurHost[] = ['digestlens-badge', 'digestlens-marker', 'digestlens-panel', 'digestlens-note'];
+export type OurHost = 'digestlens-badge' | 'digestlens-marker' | 'digestlens-panel' | 'digestlens-note' | 'digestlens-capture';
+const OUR_HOSTS: OurHost[] = ['digestlens-badge', 'digestlens-marker', 'digestlens-panel', 'digestlens-note', 'digestlens-capture'];
 
 interface SerializedNode {
   type: 'node';
