@@ -1,3 +1,5 @@
+// About 430 lines on purpose: every merge rule below reads and writes one transaction's shared maps
+// (papers re-pointed, notes merged, outbox rows); split, that state would be passed between files.
 import { identityKey, type PaperIdentity, sameByTitle } from '../identity/same-paper';
 import { noteDocId, paperDocId, queueDocId, settingDocId } from '../sync/documents';
 import type { DigestRow, NoteRow, NoteVersionRow, PaperRow, QueueItemRow, SettingRow } from '../sync/local-rows';
@@ -28,8 +30,6 @@ import { adjustPaperCount } from './stats';
  *   and queue item there; a paper removed otherwise stays while a digest, a note or the queue
  *   needs it.
  * Returns the local ids of papers whose note gained a text from another device.
- * About 430 lines on purpose: each rule above reads and writes the same transaction's maps (papers
- * re-pointed, notes merged, outbox rows), so splitting it would pass that state between files.
  */
 export async function applyIncoming(
   db: DigestLensDB,

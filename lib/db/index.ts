@@ -10,7 +10,6 @@ export { type ImportResult, importDigest, importDigests } from './import-digest'
 export { type ArxivIdClaim, learnArxivIds } from './learn-arxiv-ids';
 export { allListedPaperIds, type DigestMembership, digestMemberships, entriesOfDigest } from './listings';
 export { mergeProfile, type RestoreSummary } from './merge-profile';
-export { noteOf } from './note-of';
 export { type NoteSnapshot, noteSnapshot, watchNote } from './note-watch';
 export { KEPT_VERSIONS, noteVersions, restoreNoteVersion, type SaveResult, saveNote } from './notes';
 export { connectSync, disconnectSync, enqueueEverything, syncedDatabases } from './outbox';

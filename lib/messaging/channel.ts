@@ -1,3 +1,5 @@
+// About 360 lines on purpose: the four transports share the envelope, the sender check, safe posting
+// and the timeouts, so "every request is answered" can be checked in one file.
 import type { Browser } from 'wxt/browser';
 import type * as z from 'zod/mini';
 import { type Envelope, EnvelopeSchema, type PortMessage, PortMessageSchema, PortRequestSchema } from './protocol/shared';
@@ -13,8 +15,6 @@ import { type Envelope, EnvelopeSchema, type PortMessage, PortMessageSchema, Por
  * - the asking side gives up after a timeout, so a lost answer is reported, not waited on forever.
  * Transports: one-off messages (`serveMessages` / `messageClient`) and ports (`servePort` / `connectPort`).
  * The requests themselves live in lib/messaging/protocol/, one file per direction.
- * About 360 lines on purpose: the four transports share the envelope, the sender check, safe
- * posting and the timeouts, and a reader checks "every request is answered" in one file.
  */
 
 type Sender = Browser.runtime.MessageSender;

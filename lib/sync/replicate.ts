@@ -1,3 +1,4 @@
+// About 340 lines on purpose: a run's five steps share its state (mirror, checkpoints, problems).
 /**
  * The sync runner: one-shot CouchDB replication between the local mirrors and the user's server,
  * never live. A run, for each connected database (private, then lab):
@@ -12,7 +13,6 @@
  * One run at a time: a call while running joins it. A failed run is retried with exponential
  * backoff; the status says why in plain words. The triggers (a few seconds after local writes,
  * an alarm, startup, "Sync now") belong to the background: they call scheduleSync or runSync.
- * About 330 lines: the five steps share one run's state (mirror, checkpoints, problems), kept together.
  */
 import type { SyncConnection } from './connection';
 import { authorizedFetch, databaseUrl, type Fetch } from './connection';

@@ -28,7 +28,7 @@
  * The parts: words.ts (a title to words), vocabulary.ts (what a word is: its spelling, protected,
  * contrasting), distance.ts (the costs and distances), snapshot.ts (the index as plain data), and
  * here the index itself (posting lists, candidates, the one answer). The index is one class of about
- * 320 lines on purpose: its posting lists, lexicon, dead slots and per-query counters are one state
+ * About 380 lines on purpose: its posting lists, lexicon, dead slots and per-query counters are one state
  * that `add`, `remove`, `match` and `compact` keep consistent, and it reads best in one place.
  *
  * Why hand-written, not a fuzzy-search library (a measured decision, kept in issue 8): libraries
