@@ -5,45 +5,19 @@
  * they are reordered, read and removed; backup export and restore through the Library page.
  */
 import { readFileSync } from 'node:fs';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchExtension } from './harness';
+import { noteFrame, openPaperNote } from './paper-note';
 import { artifact, type ExtensionSession, OurUi, sessionForThisFile } from './session';
 import { fixtureDigestPapers, importSamplesAndFixtureDigest, openSitePage, SITE_PAGES } from './site-pages';
 
 const WAIT = { timeout: 15_000 };
 const { searched } = fixtureDigestPapers();
 
-function noteFrame(tab: Page): FrameLocator {
-  return tab.frameLocator('iframe[src*="note-editor.html"]');
-}
-
-/** A paper page's note is collapsed to "✎ Add a note" until it has text: opens it as a user would. */
-async function openNote(tab: Page) {
-  // A paper that has a note shows it open already.
-  if ((await tab.locator('iframe[src*="note-editor.html"]').count()) > 0) return;
-  const ui = await OurUi.of(tab);
-  await expect.poll(() => ui.count('[data-testid=digestlens-note-add]', 'digestlens-note'), WAIT).toBe(1);
-  await ui.click('[data-testid=digestlens-note-add]', 0, 'digestlens-note');
-  await ui.detach();
-}
-
-/**
- * The note editor, opened and in view and taking input: it takes none while the page hides it or
- * it is off screen (issue 9), as a user who clicks into it sees it.
- */
-async function editorInView(tab: Page) {
-  await openNote(tab);
-  const editor = noteFrame(tab).getByTestId('note-text');
-  await editor.waitFor(WAIT);
-  await tab.locator('iframe[src*="note-editor.html"]').evaluate((frame) => frame.scrollIntoView({ block: 'center' }));
-  await expect.poll(() => editor.evaluate((e) => (e as HTMLTextAreaElement).readOnly), WAIT).toBe(false);
-  return editor;
-}
-
 /** Types into the note editor and waits until it says the text is saved. */
 async function writeNote(tab: Page, text: string) {
-  const editor = await editorInView(tab);
+  const editor = await openPaperNote(tab);
   await editor.fill(text);
   await expect.poll(() => noteFrame(tab).getByTestId('note-status').textContent(), WAIT).toBe('Saved');
 }
@@ -91,7 +65,7 @@ describe('private notes on paper pages', () => {
 
   it('saves a note whose tab is closed 100 ms after the last keystroke', async () => {
     const tab = await openSitePage(current(), SITE_PAGES.absOld);
-    const editor = await editorInView(tab);
+    const editor = await openPaperNote(tab);
     await editor.pressSequentially('closed fast 51c2', { delay: 5 });
     await tab.waitForTimeout(100);
     await tab.close({ runBeforeUnload: true });
@@ -103,7 +77,7 @@ describe('private notes on paper pages', () => {
 
   it('loses nothing when the service worker is stopped in the middle of an edit', async () => {
     const tab = await openSitePage(current(), SITE_PAGES.absNew);
-    const editor = await editorInView(tab);
+    const editor = await openPaperNote(tab);
     const before = await editor.inputValue();
     await editor.press('End');
     await editor.pressSequentially(' first half', { delay: 5 });
