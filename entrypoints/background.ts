@@ -7,10 +7,8 @@ import { toggleQueueFromPage } from '@/lib/corpus/queue-from-page';
 import { relatedPapers, relatedStrengths, relatedToDigests } from '@/lib/corpus/related-papers';
 import { learnArxivIds, readSettings } from '@/lib/db';
 import { db } from '@/lib/db/instance';
-import { serveImports } from '@/lib/import/background-port';
-import { importPageDigests } from '@/lib/import/import-file';
+import { serveImports, storePageDigests } from '@/lib/import/background-port';
 import { serveContentRequests } from '@/lib/messaging/background-router';
-import { Refusal } from '@/lib/messaging/channel';
 import { serveNoteEditors } from '@/lib/notes/background-notes';
 import { BROWSER_NAME } from '@/lib/platform/browser-name';
 import { toolbarButton } from '@/lib/platform/toolbar-button';
@@ -29,12 +27,7 @@ export default defineBackground(() => {
     'read-settings': () => readSettings(db),
     'queue-toggle': (r) => toggleQueueFromPage(db, r.paper, r.paperId, r.queued),
     'learn-arxiv-ids': (r) => learnArxivIds(db, r.papers),
-    'capture-page': async (r) => {
-      const outcome = await importPageDigests(db, r.digests[0]?.fileName ?? 'this page', r.digests);
-      if (!outcome.ok) throw new Refusal(outcome.error);
-      void indexes.fresh();
-      return outcome.value;
-    },
+    'capture-page': (r) => storePageDigests(db, r.digests[0]?.fileName ?? 'this page', r.digests, () => void indexes.fresh()),
   });
   servePaperState(browser.runtime, db);
   // Kept on the worker's global, which only the extension's own contexts reach: the browser tests

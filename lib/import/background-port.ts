@@ -1,9 +1,11 @@
 import type { browser } from 'wxt/browser';
 import type { DigestLensDB } from '../db';
+import type { DigestContent } from '../digest/types';
 import { Refusal, SerialQueue, servePort } from '../messaging/channel';
 import {
   type FileOutcome,
   IMPORT_PORT,
+  type ImportedFile,
   type ImportRequest,
   ImportRequestSchema,
   type ImportResponses,
@@ -46,18 +48,33 @@ export function serveImports(runtime: typeof browser.runtime, db: DigestLensDB, 
             if (!db.isOpen()) await db.open();
             return { stored: storeFile(db, file) };
           });
-          const outcome: FileOutcome = await stored;
-          if (!outcome.ok) throw new Refusal(outcome.error);
-          return outcome.value;
+          return storedOrRefused(await stored);
         } finally {
           if (--pending === 0) onIdle();
         }
       },
-      'import-page-digests': async ({ name, digests }) => {
-        const outcome = await importPageDigests(db, name, digests);
-        if (!outcome.ok) throw new Refusal(outcome.error);
-        return outcome.value;
-      },
+      'import-page-digests': ({ name, digests }) => storePageDigests(db, name, digests, onIdle),
     }),
   });
+}
+
+/**
+ * A page's digests, read where there is a DOM (the one-click capture in a content script, a saved
+ * page file in the popup), stored in one transaction; `onStored` runs after a successful import.
+ */
+export async function storePageDigests(
+  db: DigestLensDB,
+  name: string,
+  digests: DigestContent[],
+  onStored: () => void,
+): Promise<ImportedFile[]> {
+  const imported = storedOrRefused(await importPageDigests(db, name, digests));
+  onStored();
+  return imported;
+}
+
+/** A file's outcome as a channel answers it: its stored digests, or a refusal carrying its message. */
+function storedOrRefused(outcome: FileOutcome): ImportedFile[] {
+  if (!outcome.ok) throw new Refusal(outcome.error);
+  return outcome.value;
 }

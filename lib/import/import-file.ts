@@ -4,8 +4,6 @@ import { DigestError, digestsOfPage, type ParsedDigest, parseDigestFile } from '
 import type { DigestContent } from '../digest/types';
 import type { FileOutcome } from '../messaging/protocol/page-to-background';
 
-/** Kept here too: import was the first to need it (lib/db/disk-full.ts is the one place). */
-
 /** A file's digests (one per featured day for a multi-day feed), each with its content id. */
 type DigestsToStore = Array<{ digest: ParsedDigest; contentId: string }>;
 
