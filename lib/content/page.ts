@@ -49,9 +49,9 @@ export function contentPage(
   const papers = reading.papers.map((p) => ({ ...p, url: location.href }));
   // The background went away: after an extension update or reload this script is orphaned;
   // asking `ctx` lets WXT notice at once and remove everything this script added.
-  const state = followPaperState(signal, () => void ctx.isInvalid);
-  const matches =
-    papers.length > 0 ? askBackground({ type: 'lookup-papers', papers: papers.map((p) => seen(p, false)) }) : Promise.resolve([]);
+  const lookup = (seenPapers: SeenPaper[]) => askBackground({ type: 'lookup-papers', papers: seenPapers });
+  const state = followPaperState(signal, () => void ctx.isInvalid, lookup);
+  const matches = papers.length > 0 ? lookup(papers.map((p) => seen(p, false))) : Promise.resolve([]);
   // A failed lookup is reported by whoever awaits it; this one only keeps it from being "unhandled".
   matches.catch(() => {});
   const settings = askBackground({ type: 'read-settings' }).catch(() => DEFAULT_SETTINGS);

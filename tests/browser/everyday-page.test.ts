@@ -247,8 +247,7 @@ describe('keyboard commands', () => {
     const where = await tabOf(worker, SITE_PAGES.absOld.url);
     expect(await runCommand(worker, 'queue-paper', where)).toBe('queued');
     expect(await storedPaper(worker, 'arxiv:0704.0001')).toMatchObject({ arxivId: '0704.0001', url: SITE_PAGES.absOld.url });
-    // The page knew no stored paper to follow before: opened again, it shows it queued.
-    await tab.reload();
+    // The page knew no stored paper to follow before; its queue button follows it once it is stored.
     await expect.poll(async () => (await ui.all('[data-testid=digestlens-panel-queue]'))[0]?.attributes['data-queued'], WAIT).toBe('true');
 
     expect(await runCommand(worker, 'open-note', where)).toBe('note-opened-in-page');

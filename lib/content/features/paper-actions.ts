@@ -2,7 +2,7 @@ import type { PaperMatch } from '../../messaging/protocol/content-to-background'
 import type { FoundPaper } from '../../sites/types';
 import { type MountedUi, mountBesideTitle } from '../badge-ui';
 import { el } from '../dom';
-import { type ContentPage, onUserClick, removeOnAbort, toggleQueue, warnUnlessOrphaned } from '../page';
+import { type ContentPage, onUserClick, removeOnAbort, seen, toggleQueue, warnUnlessOrphaned } from '../page';
 import { ACTIONS_CSS } from '../styles';
 import { openNoteFrame } from './note-frame';
 
@@ -104,6 +104,15 @@ async function mountControl(signal: AbortSignal, page: ContentPage, found: Found
     });
   };
   if (paperId) follow(paperId);
+  // Not stored yet: queued from another tab (or by a command), this control follows it.
+  else
+    page.state.followOnceStored(seen(found, false), (state) => {
+      paperId ??= state.paperId;
+      followed = state.paperId;
+      queued = state.queued;
+      noted = state.noted;
+      render();
+    });
   onUserClick(queueButton, signal, () => {
     queueButton.disabled = true;
     const wanted = !queued;

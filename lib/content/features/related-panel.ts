@@ -175,6 +175,13 @@ export async function init(signal: AbortSignal, page: ContentPage): Promise<void
     pagePaperId = match.paperId;
     show(match.queued);
     follow(match.paperId);
+  } else {
+    // Not stored yet: a keyboard command or another tab may queue it; then this button follows it.
+    page.state.followOnceStored(seen(paper, false), (state) => {
+      pagePaperId ??= state.paperId;
+      followed = state.paperId;
+      show(state.queued);
+    });
   }
   await load({ compact: settings.panelCollapsed, limit: DEFAULT_RELATED });
 }
