@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDigestText } from '../../lib/digest';
+import { mostRecentDay, shownDay } from './digest-days';
 import { launchExtension, SHARED_DIR } from './harness';
 import { artifact, sessionForThisFile } from './session';
 import { fixtureDigestPapers, openSitePage, SITE_PAGES } from './site-pages';
@@ -23,26 +24,8 @@ const HF_PAPER = join(FEEDS, 'hf-api-json/hf-api-papers-2608.09888-2026-09.json'
 const NOV_19_FILE = join(SHARED_DIR, 'digests/hf-daily-papers-nov-19.txt');
 const { listed } = fixtureDigestPapers();
 
-/** The most recent day with this month and day not after today (UTC), as the import dates a text digest. */
-function mostRecentDay(month: number, day: number, today = new Date()): string {
-  const todayIso = today.toISOString().slice(0, 10);
-  for (let year = today.getUTCFullYear(); ; year--) {
-    const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    if (iso <= todayIso) return iso;
-  }
-}
 const NOV_19_ISO = mostRecentDay(11, 19);
 const SEP_01_ISO = mostRecentDay(9, 1);
-
-/** A day as the extension shows it (lib/text/format-day.ts), in the browser's own language. */
-const shownDay = (page: Page, iso: string) =>
-  page.evaluate(
-    (day) =>
-      new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
-        new Date(`${day}T00:00:00Z`),
-      ),
-    iso,
-  );
 
 const current = sessionForThisFile({ digests: 'fixtures' });
 let library: Page;

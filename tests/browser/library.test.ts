@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { mostRecentDay, shownDay } from './digest-days';
 import { SHARED_DIR } from './harness';
 import { artifact, launchSession, sessionForThisFile } from './session';
 
@@ -22,31 +23,9 @@ const SEP_01 = digestPath('sep-01');
 const JUN_05 = digestPath('jun-05');
 const NOV_19 = digestPath('nov-19');
 
-/**
- * The digests' pages carry no year; the product gives them the most recent such day not after
- * the import day (in UTC, as the service worker computes it). Same rule here, so the test holds
- * in any year.
- */
-function mostRecentDay(month: number, day: number, today = new Date()): string {
-  const todayIso = today.toISOString().slice(0, 10);
-  for (let year = today.getUTCFullYear(); ; year--) {
-    const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    if (iso <= todayIso) return iso;
-  }
-}
 const NOV_19_ISO = mostRecentDay(11, 19);
 const SEP_01_ISO = mostRecentDay(9, 1);
 const JUN_05_ISO = mostRecentDay(6, 5);
-
-/** A day as the extension shows it (lib/text/format-day.ts), in the browser's own language. */
-const shownDay = (page: Page, iso: string) =>
-  page.evaluate(
-    (day) =>
-      new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
-        new Date(`${day}T00:00:00Z`),
-      ),
-    iso,
-  );
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).first().textContent();
 
