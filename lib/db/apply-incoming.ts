@@ -5,7 +5,7 @@ import { noteDocId, paperDocId, queueDocId, settingDocId } from '../sync/documen
 import type { DigestRow, NoteRow, NoteVersionRow, PaperRow, QueueItemRow, SettingRow } from '../sync/local-rows';
 import type { IncomingBatch, IncomingChange, IncomingRemoval } from '../sync/local-side';
 import { noteDoc, paperDoc, queueDoc } from '../sync/mapping';
-import type { Note, NoteVersion, Paper } from './entities';
+import type { Note, NoteVersion, NoteVersionKey, Paper } from './entities';
 import { papersByArxivId, papersByTitleKey } from './find-papers';
 import { listedPaperIds, listingOf } from './listings';
 import { META_KEYS, SETTING_PREFIX } from './meta-keys';
@@ -34,7 +34,7 @@ import { adjustPaperCount } from './stats';
 export async function applyIncoming(
   db: DigestLensDB,
   batch: IncomingBatch,
-  versionsByDocId: ReadonlyMap<string, VersionKey>,
+  versionsByDocId: ReadonlyMap<string, NoteVersionKey>,
 ): Promise<string[]> {
   return db.transaction('rw', db.tables, async () => {
     const applier = new Applier(db, versionsByDocId);
@@ -46,13 +46,6 @@ export async function applyIncoming(
     await db.meta.put({ key, value: batch.checkpoint });
     return [...applier.notices];
   });
-}
-
-/** What identifies an earlier text here, given its document id (hashed before the transaction). */
-export interface VersionKey {
-  paperId: string;
-  savedAt: string;
-  text: string;
 }
 
 /** The paper id inside a version document id: `version:<paperId>:<sha256>`. */
@@ -84,7 +77,7 @@ class Applier {
 
   constructor(
     private readonly db: DigestLensDB,
-    private readonly versionsByDocId: ReadonlyMap<string, VersionKey>,
+    private readonly versionsByDocId: ReadonlyMap<string, NoteVersionKey>,
   ) {}
 
   /** Finds, in three batched lookups, the paper here that each incoming paper is. */
@@ -365,9 +358,10 @@ class Applier {
     const waitingIds = new Set(waiting.map((w) => w.docId));
     await this.db.outbox.bulkDelete(waiting.flatMap((w) => (w.seq === undefined ? [] : [w.seq])));
     await this.db.outbox
-      .filter((e) => e.version?.paperId === from)
+      .filter((e) => e.version?.paperId === from || e.versionRemoved?.paperId === from)
       .modify((e) => {
         if (e.version) e.version.paperId = into;
+        if (e.versionRemoved) e.versionRemoved.paperId = into;
       });
 
     if (docKind === 'paper') await this.movePaper(from, into, waitingIds.has(paperDocId(from)));

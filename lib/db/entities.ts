@@ -118,6 +118,9 @@ export const NoteVersionSchema = z.object({
 export type NoteVersion = z.infer<typeof NoteVersionSchema>;
 /** Why a version is exempt from the cap (see NoteVersion.keptBecause). */
 export type KeptBecause = NonNullable<NoteVersion['keptBecause']>;
+/** What names one earlier text on every device: its sync document id is their hash (lib/sync/documents.ts, noteVersionDocId). */
+export const NoteVersionKeySchema = NoteVersionSchema.pick({ paperId: true, savedAt: true, text: true });
+export type NoteVersionKey = z.infer<typeof NoteVersionKeySchema>;
 
 export const QueueItemSchema = z.object({
   paperId: rowId,
@@ -157,5 +160,7 @@ export const OutboxEntrySchema = z.object({
   doc: z.custom<SyncDoc | Removal>().optional(),
   /** A note's earlier text, turned into its document (and id) when the outbox is read. */
   version: NoteVersionSchema.omit({ id: true }).optional(),
+  /** An earlier text dropped here (trimmed or coalesced), turned into its document's removal when the outbox is read. */
+  versionRemoved: NoteVersionKeySchema.optional(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;

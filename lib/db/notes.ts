@@ -44,8 +44,8 @@ export async function saveNote(
     const changes: OutboxChange[] = [];
     if (current && current.text !== '') {
       const stale = now.getTime() - Date.parse(current.updatedAt) > SESSION_GAP_MS;
-      if (concurrent) changes.push(await keepVersion(db, current, 'concurrent', now));
-      else if (stale) changes.push(await keepVersion(db, current));
+      if (concurrent) changes.push(...(await keepVersion(db, current, 'concurrent', now)));
+      else if (stale) changes.push(...(await keepVersion(db, current)));
     }
     const note: Note = { paperId, text, updatedAt: now.toISOString(), version: (current?.version ?? 0) + 1 };
     await db.notes.put(note);
@@ -60,9 +60,10 @@ export async function saveNote(
 
 /**
  * Keeps a replaced text as a version (exempt from the cap when `keptBecause` says the user was
- * told it is kept), trimming the oldest others beyond KEPT_VERSIONS; returns its outbox change.
+ * told it is kept), trimming the oldest others beyond KEPT_VERSIONS; returns its outbox changes:
+ * the version, and the removal of each one dropped, so other devices drop them too.
  */
-async function keepVersion(db: DigestLensDB, note: Note, keptBecause?: KeptBecause, now = new Date()): Promise<OutboxChange> {
+async function keepVersion(db: DigestLensDB, note: Note, keptBecause?: KeptBecause, now = new Date()): Promise<OutboxChange[]> {
   const version: NoteVersion = {
     paperId: note.paperId,
     text: note.text,
@@ -71,19 +72,22 @@ async function keepVersion(db: DigestLensDB, note: Note, keptBecause?: KeptBecau
     ...(keptBecause && { keptBecause }),
   };
   const earlier = await noteVersions(db, note.paperId);
+  const dropped: NoteVersion[] = [];
   if (keptBecause === 'concurrent') {
     // Rapid interleaving: texts kept moments ago that this one only extends are in it already.
     const since = now.getTime() - COALESCE_MS;
-    const extended = earlier.filter(
-      (v) => v.keptBecause === 'concurrent' && Date.parse(v.savedAt) >= since && note.text.startsWith(v.text) && v.id !== undefined,
+    dropped.push(
+      ...earlier.filter((v) => v.keptBecause === 'concurrent' && Date.parse(v.savedAt) >= since && note.text.startsWith(v.text)),
     );
-    if (extended.length) await db.noteVersions.bulkDelete(extended.flatMap((v) => (v.id === undefined ? [] : [v.id])));
   }
   await db.noteVersions.add({ ...version });
   const trimmable = (await noteVersions(db, note.paperId)).filter((v) => !v.fromAnotherDevice && !v.keptBecause);
-  const excess = trimmable.slice(KEPT_VERSIONS).flatMap((v) => (v.id === undefined ? [] : [v.id]));
-  if (excess.length) await db.noteVersions.bulkDelete(excess);
-  return { database: 'private', version };
+  dropped.push(...trimmable.slice(KEPT_VERSIONS));
+  await db.noteVersions.bulkDelete(dropped.flatMap((v) => (v.id === undefined ? [] : [v.id])));
+  return [
+    { database: 'private', version },
+    ...dropped.map(({ paperId, savedAt, text }): OutboxChange => ({ database: 'private', versionRemoved: { paperId, savedAt, text } })),
+  ];
 }
 
 /** A note's earlier texts, newest first (by when they were written; restored backups keep their times). */
@@ -99,7 +103,7 @@ export async function restoreNoteVersion(db: DigestLensDB, versionId: number, no
     if (!version) return null;
     const current = await db.notes.get(version.paperId);
     const changes: OutboxChange[] = [];
-    if (current && current.text !== '' && current.text !== version.text) changes.push(await keepVersion(db, current, 'restored'));
+    if (current && current.text !== '' && current.text !== version.text) changes.push(...(await keepVersion(db, current, 'restored')));
     const note: Note = { paperId: version.paperId, text: version.text, updatedAt: now.toISOString(), version: (current?.version ?? 0) + 1 };
     await db.notes.put(note);
     changes.push({ database: 'private', doc: noteDoc(note) });

@@ -2,7 +2,7 @@ import type { DatabaseRole, SyncDoc } from '../sync/documents';
 import type { NoteVersionRow } from '../sync/local-rows';
 import type { Removal } from '../sync/local-side';
 import { digestDoc, noteDoc, paperDoc, queueDoc, settingDoc } from '../sync/mapping';
-import type { OutboxEntry } from './entities';
+import type { NoteVersionKey, OutboxEntry } from './entities';
 import { META_KEYS, SETTING_PREFIX } from './meta-keys';
 import type { DigestLensDB } from './schema';
 
@@ -22,7 +22,8 @@ import type { DigestLensDB } from './schema';
  *
  * Note versions are recorded as rows, not documents: their document id is a SHA-256
  * (lib/sync/documents.ts, noteVersionDocId) and awaiting crypto.subtle inside a Dexie
- * transaction would commit it early, so the id is computed when the outbox is read.
+ * transaction would commit it early, so the id is computed when the outbox is read. So is the
+ * removal of a version dropped here (trimmed beyond the cap, or coalesced): recorded by its key.
  */
 
 /** The tables every transaction that records changes must include. */
@@ -30,8 +31,11 @@ export function outboxTables(db: DigestLensDB) {
   return [db.outbox, db.meta];
 }
 
-/** One change to record: a document (or its removal), or an earlier text of a note. */
-export type OutboxChange = { database: DatabaseRole; doc: SyncDoc | Removal } | { database: DatabaseRole; version: NoteVersionRow };
+/** One change to record: a document (or its removal), an earlier text of a note, or an earlier text's removal. */
+export type OutboxChange =
+  | { database: DatabaseRole; doc: SyncDoc | Removal }
+  | { database: DatabaseRole; version: NoteVersionRow }
+  | { database: DatabaseRole; versionRemoved: NoteVersionKey };
 
 /** The remote databases sync is connected to; empty while sync is off. */
 export async function syncedDatabases(db: DigestLensDB): Promise<DatabaseRole[]> {
@@ -58,7 +62,8 @@ export async function recordChanges(db: DigestLensDB, changes: readonly OutboxCh
   for (const change of changes) {
     if (!connected.has(change.database)) continue;
     if ('doc' in change) entries.push({ database: change.database, docId: change.doc._id, doc: change.doc });
-    else entries.push({ database: change.database, version: change.version });
+    else if ('version' in change) entries.push({ database: change.database, version: change.version });
+    else entries.push({ database: change.database, versionRemoved: change.versionRemoved });
   }
   if (!entries.length) return;
   const replaced = entries.flatMap((e) => (e.docId ? [e.docId] : []));

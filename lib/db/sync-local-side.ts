@@ -3,8 +3,10 @@ import { noteVersionDocId } from '../sync/documents';
 import type { IncomingBatch, LocalSide, OutboxRow } from '../sync/local-side';
 import { noteVersionDoc } from '../sync/mapping';
 import type { PouchDB } from '../sync/pouch';
-import { applyIncoming, paperIdOfVersionDocId, type VersionKey } from './apply-incoming';
+import { applyIncoming, paperIdOfVersionDocId } from './apply-incoming';
+import type { NoteVersionKey } from './entities';
 import { META_KEYS } from './meta-keys';
+import { removalOf } from './outbox';
 import type { DigestLensDB } from './schema';
 
 export interface DexieLocalSideOptions {
@@ -31,7 +33,10 @@ export class DexieLocalSide implements LocalSide {
     // Hashed here, outside any transaction: a version's id is a SHA-256 (crypto.subtle).
     return Promise.all(
       entries.map(async (entry) => {
-        const doc = entry.doc ?? (entry.version ? await noteVersionDoc(entry.version) : null);
+        const doc =
+          entry.doc ??
+          (entry.version ? await noteVersionDoc(entry.version) : null) ??
+          (entry.versionRemoved ? removalOf(await noteVersionDocId(entry.versionRemoved)) : null);
         if (entry.seq === undefined || !doc) throw new Error(`outbox row ${entry.seq} holds no document`);
         return { seq: entry.seq, database: entry.database, doc };
       }),
@@ -60,11 +65,11 @@ export class DexieLocalSide implements LocalSide {
    * The earlier texts here that the batch's plain version removals name, by document id. Hashed
    * before the transaction opens (awaiting crypto.subtle inside it would commit it early).
    */
-  private async versionsRemovedBy(batch: IncomingBatch): Promise<Map<string, VersionKey>> {
+  private async versionsRemovedBy(batch: IncomingBatch): Promise<Map<string, NoteVersionKey>> {
     const ids = new Set(
       batch.changes.flatMap((c) => (c.kind === 'removed' && c.docKind === 'noteVersion' && !c.mergedInto ? [c.key] : [])),
     );
-    const found = new Map<string, VersionKey>();
+    const found = new Map<string, NoteVersionKey>();
     if (!ids.size) return found;
     const paperIds = [...new Set([...ids].map(paperIdOfVersionDocId))];
     const versions = await this.db.noteVersions.where('paperId').anyOf(paperIds).toArray();

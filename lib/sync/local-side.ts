@@ -7,7 +7,7 @@ import type { DatabaseRole, SyncDoc } from './documents';
 import type { IncomingRow } from './mapping';
 import type { PouchDB } from './pouch';
 
-/** A document removed locally (a note deleted, a queue item removed, a digest deleted). */
+/** A document removed locally (a note deleted, a queue item removed, a digest deleted, an earlier text dropped). */
 export interface Removal {
   _id: string;
   _deleted: true;

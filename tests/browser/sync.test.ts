@@ -84,7 +84,8 @@ const status = (panel: Page) => panel.getByTestId('sync-status').textContent();
 async function openNoteEditor(session: ExtensionSession, paper: { title: string; arxivId: string }): Promise<Page> {
   const query = new URLSearchParams({ ...paper, url: `https://arxiv.org/abs/${paper.arxivId}` });
   const page = await session.openPage(`note-editor.html?${query}`);
-  await page.getByTestId('note-text').waitFor(WAIT);
+  // The text area is there, empty and read-only, before the stored note is read.
+  await expect.poll(() => page.getByTestId('note-text').isEditable(), WAIT).toBe(true);
   return page;
 }
 
@@ -93,14 +94,9 @@ async function typeNote(editor: Page, text: string): Promise<void> {
   await expect.poll(() => editor.getByTestId('note-status').textContent(), WAIT).toBe('Saved');
 }
 
-/** The note document for `arxivId` on the server, read as the admin. */
+/** The text of the note document for `arxivId` on the server. */
 async function noteOnServer(arxivId: string): Promise<string | null> {
-  const response = await fetch(`${server.origin}/${DATABASE}/${encodeURIComponent(`note:arxiv:${arxivId}`)}`, {
-    headers: { authorization: `Basic ${Buffer.from(`${server.admin.user}:${server.admin.password}`).toString('base64')}` },
-  });
-  if (response.status === 404) return null;
-  const doc = (await response.json()) as { text?: string };
-  return doc.text ?? null;
+  return (await server.readDoc<{ text?: string }>(DATABASE, `note:arxiv:${arxivId}`))?.text ?? null;
 }
 
 describe('sync between two browser profiles through a CouchDB-protocol server', () => {

@@ -44,7 +44,7 @@ export function firefoxAvailable(): boolean {
 
 export interface FirefoxSession {
   browser: Browser;
-  /** Every http(s) URL any page asked for, in order, answered inside the browser (served, or a 404). */
+  /** Every http(s) URL any page asked for, in order: answered inside the browser (served, or a 404) or passed through. */
   requests: string[];
   /** Every request that got past the pages' interception and tried to leave the browser (network-watch.ts). */
   escaped: string[];
@@ -63,13 +63,17 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-async function answer(request: HTTPRequest, served: Map<string, string>, requests: string[]): Promise<void> {
+async function answer(request: HTTPRequest, served: Map<string, string>, requests: string[], passThrough: Set<string>): Promise<void> {
   const url = request.url();
   if (!/^https?:/.test(url)) {
     await request.continue().catch(() => undefined);
     return;
   }
   requests.push(url);
+  if (passThrough.has(new URL(url).origin)) {
+    await request.continue().catch(() => undefined);
+    return;
+  }
   const body = served.get(url.replace(/#.*$/, ''));
   await request
     .respond(
@@ -89,10 +93,19 @@ async function launchOrClose(network: NetworkWatch, options: Parameters<typeof p
   }
 }
 
-/** `prefs`: Firefox preferences on top of the harness's own (a test of idle behaviour shortens a timeout). */
-export async function launchFirefox(
-  options: { profileDir?: string; prefs?: Record<string, string | number | boolean> } = {},
-): Promise<FirefoxSession> {
+export interface LaunchOptions {
+  profileDir?: string;
+  /** Firefox preferences on top of the harness's own (a test of idle behaviour shortens a timeout). */
+  prefs?: Record<string, string | number | boolean>;
+  /**
+   * Loopback origins (`http://127.0.0.1:<port>`, the sync test's server) whose requests go to the
+   * real server: pages' requests are let through, and the proxy is bypassed for them, so the
+   * background page (no target, so no interception) reaches them too. Everything else stays offline.
+   */
+  passThroughOrigins?: readonly string[];
+}
+
+export async function launchFirefox(options: LaunchOptions = {}): Promise<FirefoxSession> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`no Firefox build in ${FIREFOX_EXTENSION_DIR}: run \`npm run build\` first`);
   }
@@ -100,6 +113,7 @@ export async function launchFirefox(
   const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'digestlens-firefox-'));
   const downloadsDir = join(profile, 'downloads');
   mkdirSync(downloadsDir, { recursive: true });
+  const passThrough = [...(options.passThroughOrigins ?? [])];
   const network = await watchNetwork();
   const browser = await launchOrClose(network, {
     browser: 'firefox',
@@ -124,7 +138,8 @@ export async function launchFirefox(
       'network.proxy.http_port': network.port,
       'network.proxy.ssl': '127.0.0.1',
       'network.proxy.ssl_port': network.port,
-      'network.proxy.no_proxies_on': '',
+      // Entries are `host:port`, so only the pass-through servers themselves skip the watch.
+      'network.proxy.no_proxies_on': passThrough.map((origin) => new URL(origin).host).join(', '),
       'network.proxy.allow_hijacking_localhost': true,
       // A download (the backup export) is saved into downloadsDir without a dialog.
       'browser.download.folderList': 2,
@@ -136,6 +151,7 @@ export async function launchFirefox(
   });
   const served = new Map<string, string>();
   const requests: string[] = [];
+  const passThroughSet = new Set(passThrough);
   const install = () => browser.installExtension(FIREFOX_EXTENSION_DIR);
   try {
     await install();
@@ -148,7 +164,7 @@ export async function launchFirefox(
   async function newPage(): Promise<Page> {
     const page = await browser.newPage();
     await page.setRequestInterception(true);
-    page.on('request', (request) => void answer(request, served, requests));
+    page.on('request', (request) => void answer(request, served, requests, passThroughSet));
     return page;
   }
 

@@ -26,10 +26,12 @@ export interface SessionOptions {
   digests: 'fixtures' | 'none';
   /** Firefox preferences for this file's browser (tests/firefox/harness.ts). */
   prefs?: Record<string, string | number | boolean>;
+  /** Origins whose requests reach the real server (tests/firefox/harness.ts). */
+  passThroughOrigins?: readonly string[];
 }
 
 export async function launchSession(options: SessionOptions): Promise<FirefoxSession> {
-  const session = await launchFirefox({ prefs: options.prefs });
+  const session = await launchFirefox({ prefs: options.prefs, passThroughOrigins: options.passThroughOrigins });
   try {
     if (options.digests === 'fixtures') {
       const library = await importThroughLibrary(session, fixtureDigestFiles());

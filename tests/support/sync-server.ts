@@ -19,6 +19,8 @@ export interface SyncServer {
   pid: number;
   /** Creates a database (as the admin) and a user who may read and write it; returns its URL. */
   createDatabase(name: string, member?: { user: string; password: string }): Promise<string>;
+  /** One document of `database` read as the admin (what the server holds), or null when it has none. */
+  readDoc<Doc = Record<string, unknown>>(database: string, id: string): Promise<Doc | null>;
   stop(): Promise<void>;
 }
 
@@ -118,6 +120,14 @@ export async function startSyncServer(): Promise<SyncServer> {
           );
         }
         return url;
+      },
+      async readDoc<Doc>(database: string, id: string) {
+        const response = await fetch(`${origin}/${encodeURIComponent(database)}/${encodeURIComponent(id)}`, {
+          headers: { authorization: asAdmin },
+        });
+        if (response.status === 404) return null;
+        await expectOk(response, `read ${id} from ${database}`);
+        return (await response.json()) as Doc;
       },
       stop,
     };
