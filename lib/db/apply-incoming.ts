@@ -195,7 +195,7 @@ class Applier {
     }
   }
 
-  /** Keeps an earlier text once per (paper, time, text), OR-ing its flag; returns whether it changed anything. */
+  /** Keeps an earlier text once per (paper, time, text), OR-ing its flags; returns whether it changed anything. */
   private async keepVersion(version: NoteVersion): Promise<boolean> {
     const same = await this.db.noteVersions
       .where('paperId')
@@ -206,11 +206,13 @@ class Applier {
       await this.db.noteVersions.add({ ...version });
       return true;
     }
-    if (version.fromAnotherDevice && !same.fromAnotherDevice && same.id !== undefined) {
-      await this.db.noteVersions.update(same.id, { fromAnotherDevice: true });
-      return true;
-    }
-    return false;
+    const flags = {
+      ...(version.fromAnotherDevice && !same.fromAnotherDevice ? { fromAnotherDevice: true } : {}),
+      ...(version.keptBecause && !same.keptBecause ? { keptBecause: version.keptBecause } : {}),
+    };
+    if (same.id === undefined || Object.keys(flags).length === 0) return false;
+    await this.db.noteVersions.update(same.id, flags);
+    return true;
   }
 
   /**

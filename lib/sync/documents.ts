@@ -63,6 +63,11 @@ export const NoteVersionDocSchema = z.object({
   version: z.number().int().nonnegative(),
   /** Kept because another device's edit of the same note won a sync conflict. */
   fromAnotherDevice: z.boolean(),
+  /**
+   * Why the writing device was told the text is kept (NoteVersion.keptBecause): other devices must
+   * not trim it by the version cap either, or their trim would remove it everywhere. Absent when none.
+   */
+  keptBecause: z.enum(['merged', 'restored', 'concurrent']).optional(),
 });
 
 export const QueueDocSchema = z.object({

@@ -65,6 +65,7 @@ export async function noteVersionDoc(row: NoteVersionRow): Promise<NoteVersionDo
     savedAt: row.savedAt,
     version: row.version,
     fromAnotherDevice: row.fromAnotherDevice ?? false,
+    ...(row.keptBecause ? { keptBecause: row.keptBecause } : {}),
   });
 }
 
@@ -136,7 +137,14 @@ export function rowOf(doc: SyncDoc): IncomingRow {
     case 'noteVersion':
       return {
         kind: 'noteVersion',
-        row: { paperId: doc.paperId, text: doc.text, savedAt: doc.savedAt, version: doc.version, fromAnotherDevice: doc.fromAnotherDevice },
+        row: {
+          paperId: doc.paperId,
+          text: doc.text,
+          savedAt: doc.savedAt,
+          version: doc.version,
+          fromAnotherDevice: doc.fromAnotherDevice,
+          ...(doc.keptBecause ? { keptBecause: doc.keptBecause } : {}),
+        },
       };
     case 'queue':
       return {

@@ -90,4 +90,27 @@ describe('earlier texts dropped on one device are dropped everywhere', () => {
     expect(await versionsOf(b.db)).toEqual(kept);
     expect((await b.db.notes.get(PAPER_ID))?.text).toBe('Bbbbb');
   });
+
+  it('a text kept because another tab saved over it stays kept on every device, however many sessions follow there', async () => {
+    const connection = await connectUser(server, 'version-kept-because');
+    const a = await createDexieDevice(() => connection);
+    const b = await createDexieDevice(() => connection);
+    await ensurePaper(a.db, PAPER);
+    // Two tabs on A: the second saves over the first, whose text is kept (the user is told so).
+    await saveNote(a.db, PAPER_ID, 'tab one', 0, session(0));
+    await saveNote(a.db, PAPER_ID, 'tab two', 0, session(0));
+    await a.runner.runSync();
+    await b.runner.runSync();
+    const keptOnB = await b.db.noteVersions.where('paperId').equals(PAPER_ID).toArray();
+    expect(keptOnB.map((v) => [v.text, v.keptBecause])).toEqual([['tab one', 'concurrent']]);
+    // B edits in 55 later sessions: its cap trims its own earlier texts, never the one A was told it keeps.
+    await editSessions(b.db, 1, 55);
+    await b.runner.runSync();
+    await a.runner.runSync();
+    for (const device of [a, b]) {
+      const texts = (await versionsOf(device.db)).map((v) => v.slice(v.indexOf(' ') + 1));
+      expect(texts).toContain('tab one');
+      expect(texts).toHaveLength(KEPT_VERSIONS + 1);
+    }
+  });
 });
