@@ -6,7 +6,7 @@ export { type DigestWithPapers, digestWithPapers } from './digest-papers';
 export type { Digest, DigestEntry, Listing, MetaRow, Note, NoteVersion, Paper, QueueItem } from './entities';
 export { papersByArxivId, papersById, papersByTitleKey } from './find-papers';
 export { arxivIdIsLearned, forgetArxivId } from './forget-arxiv-id';
-export { type ImportResult, importDigest, importDigests } from './import-digest';
+export { type FileDigests, type ImportResult, importDigest, importDigests, importFilesTogether } from './import-digest';
 export { type ArxivIdClaim, learnArxivIds } from './learn-arxiv-ids';
 export { allListedPaperIds, type DigestMembership, digestMemberships, entriesOfDigest } from './listings';
 export { mergeProfile, type RestoreSummary } from './merge-profile';

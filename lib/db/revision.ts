@@ -13,9 +13,9 @@ export async function corpusRevision(db: DigestLensDB): Promise<number> {
   return typeof row?.value === 'number' ? row.value : 0;
 }
 
-/** Call inside a transaction that includes `db.meta`. */
-export async function bumpCorpusRevision(db: DigestLensDB): Promise<number> {
-  const next = (await corpusRevision(db)) + 1;
+/** Call inside a transaction that includes `db.meta`. `by`: how many changes (an import of several digests). */
+export async function bumpCorpusRevision(db: DigestLensDB, by = 1): Promise<number> {
+  const next = (await corpusRevision(db)) + by;
   await db.meta.put({ key: KEY, value: next });
   return next;
 }

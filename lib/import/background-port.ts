@@ -1,7 +1,7 @@
 import type { browser } from 'wxt/browser';
 import type { DigestLensDB } from '../db';
 import type { DigestContent } from '../digest/types';
-import { Refusal, SerialQueue, servePort } from '../messaging/channel';
+import { Refusal, servePort } from '../messaging/channel';
 import {
   type FileOutcome,
   IMPORT_PORT,
@@ -11,25 +11,21 @@ import {
   type ImportResponses,
 } from '../messaging/protocol/page-to-background';
 import { fromExtensionPages } from '../messaging/sender';
-import { importPageDigests, prepareFile, storeFile } from './import-file';
+import { importPageDigests, prepareFile } from './import-file';
+import { ImportQueue } from './import-queue';
 
 /**
- * Serves import ports in the background worker. Files are stored one at a time, in the order
- * they arrive, across all ports: the worker holds every file it was sent, so a popup closed
- * mid-import loses nothing (the remaining files are still imported, the answers just go nowhere).
- * `onIdle` runs when every file sent so far has its outcome.
+ * Serves import ports in the background worker. Files are stored in the order they arrive, across
+ * all ports: the worker holds every file it was sent, so a popup closed mid-import loses nothing
+ * (the remaining files are still imported, the answers just go nowhere). `onIdle` runs when every
+ * file sent so far has its outcome.
  *
- * Two things overlap, without changing what is stored (`npm run bench:import` measures them):
- * - a file is parsed and hashed as soon as it arrives, while the files before it are stored;
- * - a file's transaction is opened as soon as the previous file's is, not once it has committed.
- *   IndexedDB runs read-write transactions over the same tables one after another, in the order
- *   they were opened, so each file still sees everything the files before it stored, and each
- *   is still all or nothing; but the database starts the next file the moment the previous one
- *   commits, instead of idling while the worker hears of the commit and opens the next.
+ * A file is parsed and hashed as soon as it arrives, while the files before it are stored; files
+ * that are parsed while others are being stored are then stored together, in one transaction
+ * (import-queue.ts). `npm run bench:import` measures both.
  */
 export function serveImports(runtime: typeof browser.runtime, db: DigestLensDB, onIdle: () => void = () => {}): void {
-  /** Opens the transactions in arrival order: a task ends once its file's transaction is opened. */
-  const opening = new SerialQueue();
+  const queue = new ImportQueue(db);
   let pending = 0;
   servePort<ImportRequest, ImportResponses, never>(runtime.onConnect, {
     name: IMPORT_PORT,
@@ -39,16 +35,7 @@ export function serveImports(runtime: typeof browser.runtime, db: DigestLensDB, 
       'import-file': async ({ name, text }) => {
         pending++;
         try {
-          const prepared = prepareFile(name, text);
-          // Wrapped, so that the task ends when storeFile has opened the transaction (Dexie
-          // opens it in order of the calls), not when the file is stored.
-          const { stored } = await opening.run(async () => {
-            const file = await prepared;
-            // Opened first, so that every transaction takes the same path to being opened.
-            if (!db.isOpen()) await db.open();
-            return { stored: storeFile(db, file) };
-          });
-          return storedOrRefused(await stored);
+          return storedOrRefused(await queue.add(prepareFile(name, text)));
         } finally {
           if (--pending === 0) onIdle();
         }

@@ -1,7 +1,7 @@
 /**
- * The import port of the background worker: files sent at once are stored one after another, in
- * the order sent, each seeing what the files before it stored, whatever order their parsing and
- * hashing finish in (their transactions are opened before the previous ones commit).
+ * The import port of the background worker: files sent at once are stored in the order sent,
+ * each seeing what the files before it stored, whatever order their parsing and hashing finish in
+ * (those parsed while others are stored are stored together, in one transaction: import-queue.ts).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, browser } from 'wxt/browser';
