@@ -9,6 +9,12 @@ import { type ParsedFile, papersIn, storeFiles } from './store-files';
  * and is stored again file by file (store-files.ts) is not the whole import.
  */
 export const MAX_PAPERS_PER_TRANSACTION = 5000;
+/**
+ * A group smaller than this waits for the files still being parsed behind it: each transaction's
+ * commit costs about as much as storing a hundred papers, so a large import is stored in fewer,
+ * larger groups. Files that are not on their way yet are never waited for.
+ */
+export const MIN_PAPERS_PER_TRANSACTION = 2000;
 
 interface Waiting {
   /** Set once the file is parsed and hashed. */
@@ -62,17 +68,27 @@ export class ImportQueue {
     }
   }
 
-  /** Takes the parsed files at the head of the queue, up to MAX_PAPERS_PER_TRANSACTION papers (at least one file). */
+  /**
+   * Takes the parsed files at the head of the queue, up to MAX_PAPERS_PER_TRANSACTION papers (at
+   * least one file); none yet while they are fewer than MIN_PAPERS_PER_TRANSACTION papers and the
+   * file after them is still being parsed (its parsing ends by calling storeNext again).
+   */
   private readyGroup(): Waiting[] {
     const group: Waiting[] = [];
     let papers = 0;
+    let full = false;
     for (const slot of this.waiting) {
       if (!slot.prepared?.ok) break;
       const more = papersIn(slot.prepared);
-      if (group.length > 0 && papers + more > MAX_PAPERS_PER_TRANSACTION) break;
+      if (group.length > 0 && papers + more > MAX_PAPERS_PER_TRANSACTION) {
+        full = true;
+        break;
+      }
       group.push(slot);
       papers += more;
     }
+    const parsingBehind = !full && this.waiting.length > group.length;
+    if (parsingBehind && papers < MIN_PAPERS_PER_TRANSACTION) return [];
     this.waiting.splice(0, group.length);
     return group;
   }
