@@ -1,6 +1,5 @@
-import { liveQuery } from 'dexie';
 import type { browser } from 'wxt/browser';
-import { type DigestLensDB, queuedAndNotedIds, unreadCount } from '../db';
+import { type DigestLensDB, watchQueuedAndNoted, watchUnreadCount } from '../db';
 import { type ServedPort, servePort } from '../messaging/channel';
 import { NoPaperStateRequests, type PaperState, type PaperStateEvent, STATE_PORT } from '../messaging/protocol/background-to-content';
 import { fromContentScriptsOrExtensionPages } from '../messaging/sender';
@@ -28,14 +27,11 @@ export function servePaperState(runtime: typeof browser.runtime, db: DigestLensD
   const pages = new Set<ServedPort<PaperStateEvent>>();
   let current: { queued: Set<string>; noted: Set<string> } | null = null;
 
-  liveQuery(() => queuedAndNotedIds(db)).subscribe({
-    next: (state) => {
-      const changed = current ? changes(current, state) : [];
-      current = state;
-      if (changed.length === 0) return;
-      for (const page of pages) page.post({ type: 'paper-state-changed', changes: changed });
-    },
-    error: (error) => console.error('DigestLens: paper state query failed', error),
+  watchQueuedAndNoted(db, (state) => {
+    const changed = current ? changes(current, state) : [];
+    current = state;
+    if (changed.length === 0) return;
+    for (const page of pages) page.post({ type: 'paper-state-changed', changes: changed });
   });
 
   servePort(runtime.onConnect, {
@@ -51,10 +47,7 @@ export function servePaperState(runtime: typeof browser.runtime, db: DigestLensD
   });
 }
 
-/** The toolbar icon's count: unread queue items, kept current by a live query. */
+/** The toolbar icon's count: unread queue items, kept current as the queue changes. */
 export function showQueueCountOnIcon(db: DigestLensDB, action: { setBadgeText(details: { text: string }): Promise<void> | void }): void {
-  liveQuery(() => unreadCount(db)).subscribe({
-    next: (count) => void action.setBadgeText({ text: count > 0 ? String(count) : '' }),
-    error: (error) => console.error('DigestLens: queue count query failed', error),
-  });
+  watchUnreadCount(db, (count) => void action.setBadgeText({ text: count > 0 ? String(count) : '' }));
 }

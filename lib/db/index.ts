@@ -17,7 +17,7 @@ export { ensurePaper, findPaper, placeholderTitle } from './page-paper';
 export { paperById } from './paper-by-id';
 export { type PaperAppearance, paperAppearances, yearFromAppearances } from './paper-history';
 export { type PaperRecord, paperRecord } from './paper-record';
-export { type PaperQueueNoteState, paperStates, queuedAndNotedIds } from './paper-state';
+export { type PaperQueueNoteState, paperStates, queuedAndNotedIds, watchQueuedAndNoted } from './paper-state';
 export { readPersistedIndex, writePersistedIndexes } from './persisted-indexes';
 export { type ProfileRows, readProfile, SETTING_PREFIX } from './profile';
 export {
@@ -33,6 +33,7 @@ export {
   setQueuedFromPage,
   setRead,
   unreadCount,
+  watchUnreadCount,
 } from './queue';
 export { resolveIdentities, resolvePapers } from './resolve-papers';
 export { bumpCorpusRevision, corpusRevision } from './revision';

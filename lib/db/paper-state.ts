@@ -1,4 +1,5 @@
 import type { DigestLensDB } from './schema';
+import { watchTables } from './watch-tables';
 
 /** What a badge shows of a paper besides its digests: in the reading queue (unread), and has a note. */
 export interface PaperQueueNoteState {
@@ -29,4 +30,9 @@ export async function queuedAndNotedIds(db: DigestLensDB): Promise<{ queued: Set
     db.notes.filter(hasText).primaryKeys(),
   ]);
   return { queued: new Set(queued as string[]), noted: new Set(noted as string[]) };
+}
+
+/** Calls `next` with queuedAndNotedIds now and after every change to the queue or the notes; returns the unsubscribe. */
+export function watchQueuedAndNoted(db: DigestLensDB, next: (state: { queued: Set<string>; noted: Set<string> }) => void): () => void {
+  return watchTables(db, [db.queue, db.notes], () => queuedAndNotedIds(db), next, 'watching queued and noted papers');
 }

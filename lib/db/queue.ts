@@ -5,6 +5,7 @@ import type { Paper, QueueItem } from './entities';
 import { outboxTables, recordChanges, removalOf } from './outbox';
 import { ensurePaper } from './page-paper';
 import type { DigestLensDB } from './schema';
+import { watchTables } from './watch-tables';
 
 /** Records a queue item (and the paper it refers to, which the private database holds too). Inside a transaction with db.papers. */
 async function recordQueued(db: DigestLensDB, item: QueueItem): Promise<void> {
@@ -117,6 +118,11 @@ export async function moveInQueue(db: DigestLensDB, paperId: string, to: number)
 /** The number shown on the toolbar icon: papers still to read. */
 export async function unreadCount(db: DigestLensDB): Promise<number> {
   return db.queue.filter((i) => i.readAt === null).count();
+}
+
+/** Calls `next` with unreadCount now and after every change to the queue; returns the unsubscribe. */
+export function watchUnreadCount(db: DigestLensDB, next: (count: number) => void): () => void {
+  return watchTables(db, [db.queue], () => unreadCount(db), next, 'watching the queue count');
 }
 
 /** The paper's queue item (unread or read), or null when it is not queued. */

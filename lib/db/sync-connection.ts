@@ -1,9 +1,9 @@
-import { liveQuery } from 'dexie';
 import { type SyncConnection, SyncConnectionSchema } from '../sync/connection';
 import type { SyncStatus } from '../sync/replicate';
 import { META_KEYS } from './meta-keys';
 import { connectSync, disconnectSync } from './outbox';
 import type { DigestLensDB } from './schema';
+import { watchTables } from './watch-tables';
 
 /**
  * Where the background keeps the sync connection and the status line between worker restarts:
@@ -45,15 +45,11 @@ export async function saveSyncStatus(db: DigestLensDB, status: SyncStatus): Prom
 
 /**
  * Calls `listener` with the number of outbox rows now and after every change, from whichever
- * context wrote them (a Dexie live query); returns the unsubscribe. The background's "a few
- * seconds after local writes" trigger.
+ * context wrote them; returns the unsubscribe. The background's "a few seconds after local
+ * writes" trigger.
  */
 export function watchOutboxCount(db: DigestLensDB, listener: (count: number) => void): () => void {
-  const subscription = liveQuery(() => db.outbox.count()).subscribe({
-    next: listener,
-    error: (error: unknown) => console.error('DigestLens: watching the sync outbox failed', error),
-  });
-  return () => subscription.unsubscribe();
+  return watchTables(db, [db.outbox], () => db.outbox.count(), listener, 'watching the sync outbox');
 }
 
 /** The databases a connection syncs. */
