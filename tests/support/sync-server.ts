@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 
 const SERVER_BIN = resolve(import.meta.dirname, '../sync-server/node_modules/.bin/pouchdb-server');
 
@@ -135,4 +136,19 @@ export async function startSyncServer(): Promise<SyncServer> {
     await stop();
     throw error;
   }
+}
+
+/** One sync server for the calling test file: started before its tests, stopped after them. */
+export function syncServerForThisFile(): () => SyncServer {
+  let server: SyncServer | undefined;
+  beforeAll(async () => {
+    server = await startSyncServer();
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return () => {
+    if (!server) throw new Error('the sync test server did not start');
+    return server;
+  };
 }

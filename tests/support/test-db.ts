@@ -1,5 +1,5 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { DigestLensDB } from '@/lib/db';
+import { corpusRevision, DigestLensDB, paperCount } from '@/lib/db';
 
 let counter = 0;
 
@@ -16,4 +16,15 @@ export async function countEntries(db: DigestLensDB): Promise<number> {
     count += listing.entries.length;
   });
   return count;
+}
+
+/** What an import changes, counted: rows stored, and the counters it keeps (to compare before and after). */
+export async function corpusSnapshot(db: DigestLensDB) {
+  return {
+    papers: await db.papers.count(),
+    digests: await db.digests.count(),
+    entries: await countEntries(db),
+    paperCount: await paperCount(db),
+    revision: await corpusRevision(db),
+  };
 }

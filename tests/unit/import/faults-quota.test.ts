@@ -5,11 +5,11 @@
  */
 import { IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { corpusRevision, type DigestLensDB, paperCount } from '@/lib/db';
+import type { DigestLensDB } from '@/lib/db';
 import { isQuotaError } from '@/lib/db/disk-full';
 import { importFileText } from '@/lib/import/import-file';
 import { DIGEST_FILES, readDigest } from '../../support/paths';
-import { countEntries, makeTestDb } from '../../support/test-db';
+import { corpusSnapshot, makeTestDb } from '../../support/test-db';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const FULL =
@@ -21,15 +21,7 @@ beforeEach(() => {
 });
 afterEach(() => db.close());
 
-async function snapshot() {
-  return {
-    papers: await db.papers.count(),
-    digests: await db.digests.count(),
-    entries: await countEntries(db),
-    paperCount: await paperCount(db),
-    revision: await corpusRevision(db),
-  };
-}
+const snapshot = () => corpusSnapshot(db);
 
 async function importOk(name: string) {
   const outcome = await importFileText(db, name, readDigest(name), NOW);

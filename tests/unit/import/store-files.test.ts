@@ -5,12 +5,12 @@
  */
 import { IDBDatabase, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { corpusRevision, type DigestLensDB, paperCount } from '@/lib/db';
+import type { DigestLensDB } from '@/lib/db';
 import { prepareFile } from '@/lib/import/import-file';
 import { type ParsedFile, storeFiles } from '@/lib/import/store-files';
 import type { FileOutcome } from '@/lib/messaging/protocol/page-to-background';
 import { DIGEST_FILES, readDigest } from '../../support/paths';
-import { countEntries, makeTestDb } from '../../support/test-db';
+import { corpusSnapshot, makeTestDb } from '../../support/test-db';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const FILES = [DIGEST_FILES.sep01, DIGEST_FILES.jun05, DIGEST_FILES.nov19];
@@ -35,15 +35,7 @@ async function parsed(name: string): Promise<ParsedFile> {
   return file;
 }
 
-async function snapshot() {
-  return {
-    papers: await db.papers.count(),
-    digests: await db.digests.count(),
-    entries: await countEntries(db),
-    paperCount: await paperCount(db),
-    revision: await corpusRevision(db),
-  };
-}
+const snapshot = () => corpusSnapshot(db);
 
 /** Each outcome as [status, new, known, entries] of its one digest, or 'failed'. */
 const summary = (outcomes: FileOutcome[]) =>

@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readIncoming } from '../../../lib/sync/mirror';
 import { type MirrorDatabase, PouchDB } from '../../../lib/sync/pouch';
 import { connectUser, createDevice, type Device } from '../../support/sync-devices';
 import { arxivPaper, titlePaper } from '../../support/sync-rows';
-import { type SyncServer, startSyncServer } from '../../support/sync-server';
+import { syncServerForThisFile } from '../../support/sync-server';
 
-let server: SyncServer;
-beforeAll(async () => {
-  server = await startSyncServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const server = syncServerForThisFile();
 
 const PAPER = 'arxiv:2501.10001';
 
 async function twoDevicesSharingOneNote(user: string): Promise<[Device, Device]> {
-  const connection = await connectUser(server, user);
+  const connection = await connectUser(server(), user);
   const a = createDevice(() => connection);
   const b = createDevice(() => connection);
   a.local.addPaper(arxivPaper(1));
@@ -53,8 +47,8 @@ describe('conflicts keep both texts, and say so', () => {
       expect(await leafCount(device.mirrors.get('private') as MirrorDatabase, `note:${PAPER}`)).toBe(1);
     }
     expect(a.local.applied.flatMap((batch) => batch.notesWithTextFromAnotherDevice)).toEqual([PAPER]);
-    const remote = await fetch(`${server.origin}/concurrent-private/${encodeURIComponent(`note:${PAPER}`)}?conflicts=true`, {
-      headers: { authorization: `Basic ${btoa(`${server.admin.user}:${server.admin.password}`)}` },
+    const remote = await fetch(`${server().origin}/concurrent-private/${encodeURIComponent(`note:${PAPER}`)}?conflicts=true`, {
+      headers: { authorization: `Basic ${btoa(`${server().admin.user}:${server().admin.password}`)}` },
     });
     expect(((await remote.json()) as { _conflicts?: string[] })._conflicts).toBeUndefined();
   });
@@ -65,7 +59,7 @@ describe('conflicts keep both texts, and say so', () => {
     b.local.saveNote(PAPER, 'desktop text', '2026-04-02T09:00:00.000Z');
     const [mirrorA, mirrorB] = [a, b].map((d) => d.mirrors.get('private') as MirrorDatabase) as [MirrorDatabase, MirrorDatabase];
     // Both edits reach the server, then each mirror holds both revisions before either folds.
-    const remote = new PouchDB(`${server.origin}/at-once-private`, {
+    const remote = new PouchDB(`${server().origin}/at-once-private`, {
       adapter: 'http',
       fetch: (url, init = {}) => {
         const headers = new Headers(init.headers);
@@ -124,7 +118,7 @@ describe('conflicts keep both texts, and say so', () => {
   });
 
   it('makes one paper of a paper known by its title on one device and by its arXiv id on the other, keeping both notes', async () => {
-    const connection = await connectUser(server, 'two-ids');
+    const connection = await connectUser(server(), 'two-ids');
     const a = createDevice(() => connection);
     const b = createDevice(() => connection);
     const byTitle = titlePaper('Paper number 5');

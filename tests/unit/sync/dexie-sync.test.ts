@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type DigestLensDB, digestMemberships, ensurePaper, entriesOfDigest, saveNote } from '@/lib/db';
 import { importFileText } from '@/lib/import/import-file';
 import type { MirrorDatabase } from '@/lib/sync/pouch';
 import { createDexieDevice, type DexieDevice } from '../../support/dexie-sync-devices';
 import { DIGEST_FILES, readDigest } from '../../support/paths';
 import { connectUser } from '../../support/sync-devices';
-import { type SyncServer, startSyncServer } from '../../support/sync-server';
+import { syncServerForThisFile } from '../../support/sync-server';
 
-let server: SyncServer;
-beforeAll(async () => {
-  server = await startSyncServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const server = syncServerForThisFile();
 
 const PAPER = { title: 'Paper number 1', arxivId: '2501.10001', abstract: 'Abstract 1', url: 'https://arxiv.org/abs/2501.10001' };
 const PAPER_ID = 'arxiv:2501.10001';
@@ -30,7 +24,7 @@ async function texts(device: DexieDevice, paperId: string): Promise<string[]> {
 
 describe('sync between two DigestLens databases through the server', () => {
   it('carries 1,000 notes from one device to another, each exactly once', async () => {
-    const connection = await connectUser(server, 'dexie-roundtrip');
+    const connection = await connectUser(server(), 'dexie-roundtrip');
     const a = await createDexieDevice(() => connection);
     const b = await createDexieDevice(() => connection);
     for (let n = 0; n < 1000; n++) {
@@ -62,7 +56,7 @@ describe('sync between two DigestLens databases through the server', () => {
   });
 
   it('keeps both texts of a concurrent edit on both devices, and tells the editor', async () => {
-    const connection = await connectUser(server, 'dexie-concurrent');
+    const connection = await connectUser(server(), 'dexie-concurrent');
     const a = await createDexieDevice(() => connection);
     const b = await createDexieDevice(() => connection);
     await ensurePaper(a.db, PAPER);
@@ -88,7 +82,7 @@ describe('sync between two DigestLens databases through the server', () => {
   });
 
   it('syncs edits made offline once the server answers again', async () => {
-    const connection = await connectUser(server, 'dexie-offline');
+    const connection = await connectUser(server(), 'dexie-offline');
     let reachable = false;
     const a = await createDexieDevice(() => (reachable ? connection : { ...connection, serverUrl: 'http://127.0.0.1:9' }));
     const b = await createDexieDevice(() => connection);
@@ -106,7 +100,7 @@ describe('sync between two DigestLens databases through the server', () => {
   });
 
   it('resumes a pull stopped halfway from its checkpoint, with exact counts', async () => {
-    const connection = await connectUser(server, 'dexie-resume');
+    const connection = await connectUser(server(), 'dexie-resume');
     const writer = await createDexieDevice(() => connection);
     await writer.db.transaction('rw', writer.db.tables, async () => {
       for (let n = 0; n < 1000; n++) await saveNote(writer.db, `arxiv:2501.${20000 + n}`, `note ${n}`, 0, new Date('2026-07-01T00:00:00Z'));
@@ -141,7 +135,7 @@ describe('sync between two DigestLens databases through the server', () => {
   });
 
   it('makes one paper of a paper known by its title on one device and by its arXiv id on the other, keeping both notes', async () => {
-    const connection = await connectUser(server, 'dexie-two-ids');
+    const connection = await connectUser(server(), 'dexie-two-ids');
     const a = await createDexieDevice(() => connection);
     const b = await createDexieDevice(() => connection);
     const byTitle = await ensurePaper(a.db, { title: 'Paper number 5', arxivId: null, abstract: '', url: null });
@@ -165,7 +159,7 @@ describe('sync between two DigestLens databases through the server', () => {
   });
 
   it('brings a digest imported on one device into the other device’s digests, with its listing', async () => {
-    const connection = await connectUser(server, 'dexie-lab', true);
+    const connection = await connectUser(server(), 'dexie-lab', true);
     const a = await createDexieDevice(() => connection);
     const b = await createDexieDevice(() => connection);
     const imported = await importFileText(a.db, DIGEST_FILES.sep01, readDigest(DIGEST_FILES.sep01));

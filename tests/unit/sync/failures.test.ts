@@ -1,17 +1,11 @@
 import { createServer, type Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MirrorDatabase } from '../../../lib/sync/pouch';
 import { connectUser, createDevice } from '../../support/sync-devices';
 import { arxivPaper } from '../../support/sync-rows';
-import { type SyncServer, startSyncServer } from '../../support/sync-server';
+import { syncServerForThisFile } from '../../support/sync-server';
 
-let server: SyncServer;
-beforeAll(async () => {
-  server = await startSyncServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const server = syncServerForThisFile();
 
 /** A tiny HTTP server that answers every request with `answer`. */
 async function fakeServer(
@@ -35,7 +29,7 @@ function offlineNotes(device: ReturnType<typeof createDevice>): void {
 
 describe('failure is boring', () => {
   it('says the password is wrong, keeps the changes and pushes nothing', async () => {
-    const connection = await connectUser(server, 'wrong-password');
+    const connection = await connectUser(server(), 'wrong-password');
     const device = createDevice(() => ({ ...connection, password: 'not-it' }));
     offlineNotes(device);
     await expect(device.runner.runSync()).rejects.toMatchObject({ problem: 'credentials' });
@@ -45,7 +39,7 @@ describe('failure is boring', () => {
   });
 
   it('retries an unreachable server with exponential backoff, and resets it after a success', async () => {
-    const connection = await connectUser(server, 'backoff');
+    const connection = await connectUser(server(), 'backoff');
     let up = false;
     const delays: number[] = [];
     let retry: (() => void) | null = null;
@@ -108,15 +102,15 @@ describe('failure is boring', () => {
   });
 
   it('refuses documents that are not valid DigestLens documents, applying the valid ones', async () => {
-    const connection = await connectUser(server, 'garbage-docs');
-    const admin = `Basic ${btoa(`${server.admin.user}:${server.admin.password}`)}`;
+    const connection = await connectUser(server(), 'garbage-docs');
+    const admin = `Basic ${btoa(`${server().admin.user}:${server().admin.password}`)}`;
     const garbage = [
       { _id: 'note:arxiv:1', type: 'note', paperId: 'arxiv:1', text: 42, updatedAt: 'x', version: 1 },
       { _id: 'note:arxiv:2', type: 'note', paperId: 'arxiv:3', text: 'id and content disagree', updatedAt: 'x', version: 1 },
       { _id: 'digest:abc', type: 'digest' },
       { _id: 'note:arxiv:4', type: 'note', paperId: 'arxiv:4', text: 'fine', updatedAt: '2026-01-01T00:00:00.000Z', version: 1 },
     ];
-    const response = await fetch(`${server.origin}/garbage-docs-private/_bulk_docs`, {
+    const response = await fetch(`${server().origin}/garbage-docs-private/_bulk_docs`, {
       method: 'POST',
       headers: { authorization: admin, 'content-type': 'application/json' },
       body: JSON.stringify({ docs: garbage }),
@@ -129,7 +123,7 @@ describe('failure is boring', () => {
   });
 
   it('resumes a pull stopped halfway from its checkpoint, with exact counts', async () => {
-    const connection = await connectUser(server, 'resume');
+    const connection = await connectUser(server(), 'resume');
     const writer = createDevice(() => connection);
     for (let n = 0; n < 1000; n++) writer.local.saveNote(`arxiv:2501.${20000 + n}`, `note ${n}`, '2026-07-01T00:00:00.000Z');
     await writer.runner.runSync();

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { noteVersionDocId } from '../../../lib/sync/documents';
 import { connectUser, createDevice } from '../../support/sync-devices';
 import { arxivPaper } from '../../support/sync-rows';
-import { type SyncServer, startSyncServer } from '../../support/sync-server';
+import { syncServerForThisFile } from '../../support/sync-server';
 
-let server: SyncServer;
-beforeAll(async () => {
-  server = await startSyncServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const server = syncServerForThisFile();
 
 describe('notes, queue and digests round trip through the server', () => {
   it('carries 1,000 notes from one device to another, each exactly once', async () => {
-    const connection = await connectUser(server, 'roundtrip');
+    const connection = await connectUser(server(), 'roundtrip');
     const a = createDevice(() => connection);
     const b = createDevice(() => connection);
     for (let n = 0; n < 1000; n++) {
@@ -42,7 +36,7 @@ describe('notes, queue and digests round trip through the server', () => {
   });
 
   it('syncs edits made offline once the server answers again, and the status says why it waited', async () => {
-    const connection = await connectUser(server, 'offline');
+    const connection = await connectUser(server(), 'offline');
     let reachable = false;
     const dead = { ...connection, serverUrl: 'http://127.0.0.1:9' };
     const a = createDevice(() => (reachable ? connection : dead));
@@ -63,7 +57,7 @@ describe('notes, queue and digests round trip through the server', () => {
   });
 
   it('carries a digest with its entries through the lab database, and a queue item through the private one', async () => {
-    const connection = await connectUser(server, 'lab', true);
+    const connection = await connectUser(server(), 'lab', true);
     const a = createDevice(() => connection);
     const b = createDevice(() => connection);
     a.local.addPaper(arxivPaper(7), 'lab');

@@ -3,20 +3,14 @@
  * type at once) are dropped on the server too: a fresh device pulling the private database gets
  * exactly the earlier texts the writing device has, never the ones it let go.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type DigestLensDB, ensurePaper, KEPT_VERSIONS, saveNote } from '@/lib/db';
 import { SESSION_GAP_MS } from '@/lib/db/notes';
 import { createDexieDevice } from '../../support/dexie-sync-devices';
 import { connectUser } from '../../support/sync-devices';
-import { type SyncServer, startSyncServer } from '../../support/sync-server';
+import { syncServerForThisFile } from '../../support/sync-server';
 
-let server: SyncServer;
-beforeAll(async () => {
-  server = await startSyncServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const server = syncServerForThisFile();
 
 const PAPER = { title: 'Attention Is All You Need', arxivId: '1706.03762', abstract: null, url: null };
 const PAPER_ID = 'arxiv:1706.03762';
@@ -39,7 +33,7 @@ async function versionsOf(db: DigestLensDB): Promise<string[]> {
 
 describe('earlier texts dropped on one device are dropped everywhere', () => {
   it(`a note past ${KEPT_VERSIONS} earlier texts: devices old and new get the ${KEPT_VERSIONS} the writing device kept`, async () => {
-    const connection = await connectUser(server, 'version-cap');
+    const connection = await connectUser(server(), 'version-cap');
     const a = await createDexieDevice(() => connection);
     const b = await createDexieDevice(() => connection);
     await ensurePaper(a.db, PAPER);
@@ -66,7 +60,7 @@ describe('earlier texts dropped on one device are dropped everywhere', () => {
   });
 
   it('two tabs typing at once: a fresh device gets one earlier text per tab, as the writing device has', async () => {
-    const connection = await connectUser(server, 'version-coalesce');
+    const connection = await connectUser(server(), 'version-coalesce');
     const a = await createDexieDevice(() => connection);
     await ensurePaper(a.db, PAPER);
     const now = new Date(T0);
@@ -92,7 +86,7 @@ describe('earlier texts dropped on one device are dropped everywhere', () => {
   });
 
   it('a text kept because another tab saved over it stays kept on every device, however many sessions follow there', async () => {
-    const connection = await connectUser(server, 'version-kept-because');
+    const connection = await connectUser(server(), 'version-kept-because');
     const a = await createDexieDevice(() => connection);
     const b = await createDexieDevice(() => connection);
     await ensurePaper(a.db, PAPER);
