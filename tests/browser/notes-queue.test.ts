@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { hostPageTextInPage } from '../support/host-page-text';
 import { launchExtension } from './harness';
 import { noteFrame, openPaperNote } from './paper-note';
 import { artifact, type ExtensionSession, OurUi, sessionForThisFile } from './session';
@@ -22,22 +23,8 @@ async function writeNote(tab: Page, text: string) {
   await expect.poll(() => noteFrame(tab).getByTestId('note-status').textContent(), WAIT).toBe('Saved');
 }
 
-/** Everything the host page's own scripts could read: its HTML and every open shadow root. */
-function hostPageText(tab: Page): Promise<string> {
-  return tab.evaluate(() => {
-    const parts = [document.documentElement.outerHTML];
-    const visit = (root: Document | ShadowRoot) => {
-      for (const element of Array.from(root.querySelectorAll('*'))) {
-        if (element.shadowRoot) {
-          parts.push(element.shadowRoot.innerHTML);
-          visit(element.shadowRoot);
-        }
-      }
-    };
-    visit(document);
-    return parts.join('\n');
-  });
-}
+/** What the host page's own scripts could read (tests/support/host-page-text.ts). */
+const hostPageText = (tab: Page): Promise<string> => tab.evaluate(hostPageTextInPage);
 
 async function stopServiceWorker(session: ExtensionSession, page: Page) {
   const cdp = await session.context.newCDPSession(page);

@@ -3,9 +3,10 @@
  * the framed editor is saved (in the database), survives a reload and never appears in the host
  * page's DOM; a paper queued from a badge shows in the popup's Queue and on the toolbar button.
  */
-import type { Frame, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import type { Note, QueueItem } from '../../lib/db/entities';
+import { hostPageTextInPage } from '../support/host-page-text';
 import { fixtureDigestPapers, SITE_PAGES } from '../support/site-pages';
 import { extensionPage, tableRows } from './extension-db';
 import { firefoxAvailable } from './harness';
@@ -16,27 +17,8 @@ import { sessionForThisFile } from './session';
 const WAIT = { timeout: 15_000 };
 const { daily } = fixtureDigestPapers();
 
-/** The note editor's frame under the abstract, once its text area is there. */
-async function noteFrame(tab: Page): Promise<Frame> {
-  return openPaperNote(tab);
-}
-
-/** Everything the host page's own scripts could read: its HTML and every open shadow root. */
-function hostPageText(tab: Page): Promise<string> {
-  return tab.evaluate(() => {
-    const parts = [document.documentElement.outerHTML];
-    const visit = (root: Document | ShadowRoot) => {
-      for (const element of Array.from(root.querySelectorAll('*'))) {
-        if (element.shadowRoot) {
-          parts.push(element.shadowRoot.innerHTML);
-          visit(element.shadowRoot);
-        }
-      }
-    };
-    visit(document);
-    return parts.join('\n');
-  });
-}
+/** What the host page's own scripts could read (tests/support/host-page-text.ts). */
+const hostPageText = (tab: Page): Promise<string> => tab.evaluate(hostPageTextInPage);
 
 describe.runIf(firefoxAvailable())('DigestLens in Firefox ESR: notes and the queue', () => {
   const current = sessionForThisFile({ digests: 'fixtures' });
@@ -44,7 +26,7 @@ describe.runIf(firefoxAvailable())('DigestLens in Firefox ESR: notes and the que
   it('saves a note typed in the framed editor, keeps it across a reload, and never puts its text in the host page', async () => {
     const secret = 'Private marker 7f3a9: check eq. (4) against $\\sigma$Reparam';
     const tab = await current().openSitePage(SITE_PAGES.absNew);
-    const editor = await noteFrame(tab);
+    const editor = await openPaperNote(tab);
     await (await editor.$('[data-testid=note-text]'))?.click();
     await tab.keyboard.type(secret);
     await expect.poll(() => editor.$eval('[data-testid=note-status]', (e) => e.textContent), WAIT).toBe('Saved');
@@ -53,7 +35,7 @@ describe.runIf(firefoxAvailable())('DigestLens in Firefox ESR: notes and the que
     expect((await tableRows<Note>(db, 'notes')).map((n) => n.text)).toEqual([secret]);
 
     await tab.reload({ waitUntil: 'domcontentloaded' });
-    const again = await noteFrame(tab);
+    const again = await openPaperNote(tab);
     await expect.poll(() => again.$eval('[data-testid=note-text]', (e) => (e as HTMLTextAreaElement).value), WAIT).toBe(secret);
     expect(await hostPageText(tab)).not.toContain('7f3a9');
     await db.close();

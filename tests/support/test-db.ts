@@ -1,4 +1,5 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach } from 'vitest';
 import { corpusRevision, DigestLensDB, paperCount } from '@/lib/db';
 
 let counter = 0;
@@ -26,5 +27,18 @@ export async function corpusSnapshot(db: DigestLensDB) {
     entries: await countEntries(db),
     paperCount: await paperCount(db),
     revision: await corpusRevision(db),
+  };
+}
+
+/** For a test file that opens several databases per test: each call gives a fresh one, all closed after each test. */
+export function testDbsForThisFile(): () => DigestLensDB {
+  const opened: DigestLensDB[] = [];
+  afterEach(() => {
+    for (const db of opened.splice(0)) db.close();
+  });
+  return () => {
+    const db = makeTestDb();
+    opened.push(db);
+    return db;
   };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { backupJson, exportBackup, parseBackupText, restoreBackup } from '@/lib/backup';
 import {
   addToQueue,
@@ -15,7 +15,7 @@ import {
 } from '@/lib/db';
 import { importFileText } from '@/lib/import/import-file';
 import { DIGEST_FILES, REPO_ROOT, readDigest } from '../../support/paths';
-import { makeTestDb } from '../../support/test-db';
+import { testDbsForThisFile } from '../../support/test-db';
 
 const IMPORTED = new Date('2026-11-20T08:00:00Z');
 const T0 = Date.parse('2026-11-20T09:00:00Z');
@@ -30,15 +30,7 @@ const LATEX_PAPER = {
   url: 'https://arxiv.org/abs/2607.22212',
 };
 
-const opened: DigestLensDB[] = [];
-function freshDb(): DigestLensDB {
-  const db = makeTestDb();
-  opened.push(db);
-  return db;
-}
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
+const freshDb = testDbsForThisFile();
 
 async function importDigest(db: DigestLensDB, name: string, now = IMPORTED): Promise<string> {
   const outcome = await importFileText(db, name, readDigest(name), now);

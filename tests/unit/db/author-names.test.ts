@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportBackup, restoreBackup } from '@/lib/backup';
 import { type DigestLensDB, readSettings, writeSetting } from '@/lib/db';
 import type { Paper } from '@/lib/db/entities';
@@ -9,22 +9,14 @@ import { importFileText } from '@/lib/import/import-file';
 import { PaperDocSchema } from '@/lib/sync/documents';
 import { paperDoc, rowOf } from '@/lib/sync/mapping';
 import { SHARED } from '../../support/paths';
-import { makeTestDb } from '../../support/test-db';
+import { testDbsForThisFile } from '../../support/test-db';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const ATOM = 'api-query-cat-cs.RO-neural-2025-10-17-oldformat.xml';
 const atomText = () => readFileSync(join(SHARED, 'fixtures/feeds/arxiv-api-xml', ATOM), 'utf8');
 const FIRST_AUTHORS = ['Mingxuan Yan', 'Yuping Wang', 'Zechun Liu', 'Jiachen Li'];
 
-const opened: DigestLensDB[] = [];
-function freshDb(): DigestLensDB {
-  const db = makeTestDb();
-  opened.push(db);
-  return db;
-}
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
+const freshDb = testDbsForThisFile();
 
 async function importAtom(db: DigestLensDB): Promise<void> {
   const outcome = await importFileText(db, ATOM, atomText(), NOW);
